@@ -1,0 +1,39 @@
+import type { Permissions } from '../../shared/access.js';
+import type { Db } from '../db/connection.js';
+import { loadOrg, type Org } from './org.js';
+
+/** Who is acting: the signed-in user (session or API token) with the rights of their role. */
+export interface Actor {
+  userId: number;
+  isAdmin: boolean;
+  departmentId: number | null;
+  permissions: Permissions;
+  /** Loaded on first need and kept for the rest of the request. */
+  org?: Promise<Org>;
+}
+
+export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
+  const row = await db.kysely
+    .selectFrom('users')
+    .leftJoin('roles', 'roles.id', 'users.role_id')
+    .select(['users.id', 'users.is_admin', 'users.department_id', 'users.active', 'roles.permissions'])
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
+  if (!row || !row.active) return null;
+  return {
+    userId: row.id,
+    isAdmin: Boolean(row.is_admin),
+    departmentId: row.department_id,
+    permissions: row.permissions ? (JSON.parse(row.permissions) as Permissions) : {},
+  };
+}
+
+export function actorOrg(db: Db, actor: Actor): Promise<Org> {
+  actor.org ??= loadOrg(db);
+  return actor.org;
+}
+
+/** The system itself (migrations, seeding): all rights, attributed to no user. */
+export function systemActor(userId = 0): Actor {
+  return { userId, isAdmin: true, departmentId: null, permissions: {} };
+}

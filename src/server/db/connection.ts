@@ -1,0 +1,52 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import pg from 'pg';
+import type { DB } from './schema.js';
+
+export type Dialect = 'sqlite' | 'postgres';
+
+/** The database handle passed down every request path: Kysely plus which engine it talks to. */
+export interface Db {
+  kysely: Kysely<DB>;
+  dialect: Dialect;
+  close(): Promise<void>;
+}
+
+// pg returns BIGINT/count(*) as strings and timestamptz as Date. Normalise both to what SQLite gives
+// (numbers and ISO-8601 strings), so the repositories see one shape. Amounts stay below 2^53 hundredths.
+pg.types.setTypeParser(20, (v) => Number(v));
+pg.types.setTypeParser(1184, (v) => new Date(v).toISOString());
+pg.types.setTypeParser(1114, (v) => new Date(`${v}Z`).toISOString());
+pg.types.setTypeParser(1082, (v) => v);
+
+export interface DbOptions {
+  databaseUrl?: string | undefined;
+  dataDir: string;
+  /** SQLite file name inside dataDir; ':memory:' for a throwaway database. */
+  sqliteFile?: string;
+  poolSize?: number;
+}
+
+export function createDb(opts: DbOptions): Db {
+  if (opts.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
+    return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+  }
+  const file = opts.sqliteFile ?? 'sevan.sqlite';
+  let target = file;
+  if (file !== ':memory:') {
+    fs.mkdirSync(opts.dataDir, { recursive: true });
+    target = path.join(opts.dataDir, file);
+  }
+  const sqlite = new Database(target);
+  sqlite.pragma('journal_mode = WAL');
+  sqlite.pragma('synchronous = NORMAL');
+  sqlite.pragma('busy_timeout = 5000');
+  sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('cache_size = -65536');
+  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
+  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+}

@@ -1,0 +1,22 @@
+import { type Kysely, type Migration as KMigration, Migrator } from 'kysely';
+import type { Db } from './connection.js';
+import { migration0001 } from './migrations/0001_core.js';
+import { migration0002 } from './migrations/0002_crm.js';
+import type { Migration } from './migrations/helpers.js';
+
+/** Every migration, in order. New ones are appended; applied ones are never edited. */
+const migrations: Migration[] = [migration0001, migration0002];
+
+export async function migrate(db: Db): Promise<string[]> {
+  const provider = {
+    async getMigrations(): Promise<Record<string, KMigration>> {
+      return Object.fromEntries(
+        migrations.map((m) => [m.name, { up: (k: Kysely<unknown>) => m.up(k, db.dialect) }]),
+      );
+    },
+  };
+  const migrator = new Migrator({ db: db.kysely, provider });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) throw error instanceof Error ? error : new Error(String(error));
+  return (results ?? []).filter((r) => r.status === 'Success').map((r) => r.migrationName);
+}

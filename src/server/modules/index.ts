@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify';
+import type { Config } from '../config.js';
+import type { Db } from '../db/connection.js';
+import { authRoutes } from './auth/auth.routes.js';
+import { companyEntity } from './companies/company.entity.js';
+import { contactEntity } from './contacts/contact.entity.js';
+import { dealEntity } from './deals/deal.entity.js';
+import { leadEntity } from './leads/lead.entity.js';
+import { productEntity } from './products/product.entity.js';
+import { registerRecordRoutes } from './records/record.routes.js';
+
+/** Every module's routes, in one list, so the API surface is visible at a glance. */
+export async function registerModules(app: FastifyInstance, deps: { db: Db; config: Config }): Promise<void> {
+  const { db, config } = deps;
+  const routeDeps = { db, phoneRegion: config.DEFAULT_PHONE_REGION };
+  await app.register(authRoutes, { db, config });
+  registerRecordRoutes(app, leadEntity, routeDeps, {
+    title: 'Website request: 20 laptops',
+    name: 'Anna',
+    lastName: 'Petrosyan',
+    companyTitle: 'Ararat Trading',
+    phones: [{ value: '+374 10 123456', type: 'work' }],
+    emails: [{ value: 'anna@ararat.example', type: 'work' }],
+  });
+  registerRecordRoutes(app, contactEntity, routeDeps, {
+    name: 'Ivan',
+    lastName: 'Petrov',
+    post: 'Purchasing manager',
+    phones: [{ value: '+7 916 123-45-67', type: 'mobile' }],
+    companyIds: [1],
+  });
+  registerRecordRoutes(app, companyEntity, routeDeps, {
+    title: 'Ararat Trading LLC',
+    industry: 'IT',
+    emails: [{ value: 'info@ararat.example', type: 'work' }],
+  });
+  registerRecordRoutes(app, dealEntity, routeDeps, {
+    title: '20 laptops for Ararat Trading',
+    amount: '24000.00',
+    currency: 'USD',
+    companyId: 1,
+    contactIds: [1],
+  });
+  registerRecordRoutes(app, productEntity, routeDeps, {
+    name: 'Laptop 14"',
+    sku: 'LT-14',
+    price: '1200.00',
+    currency: 'USD',
+    vatRate: '20',
+    measure: 'pcs',
+  });
+}

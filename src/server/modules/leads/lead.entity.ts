@@ -1,0 +1,92 @@
+import { leadFields } from '../../../shared/schemas/records.js';
+import type { Ctx } from '../../context.js';
+import { invalid } from '../../errors.js';
+import { assertCurrency, assertSource, baseCurrency } from '../reference/reference.repository.js';
+import { auditFields, type EntityDescriptor, ownedFields, type Row } from '../records/descriptor.js';
+import { commsText, joinText } from '../records/search-text.js';
+
+const personFields = [
+  { name: 'honorific', column: 'honorific', type: 'enum', nullable: true },
+  { name: 'name', column: 'name', type: 'string', nullable: true },
+  { name: 'secondName', column: 'second_name', type: 'string', nullable: true },
+  { name: 'lastName', column: 'last_name', type: 'string', nullable: true },
+  { name: 'post', column: 'post', type: 'string', nullable: true },
+  { name: 'address', column: 'address', type: 'text', nullable: true },
+  { name: 'birthdate', column: 'birthdate', type: 'date', nullable: true },
+] as const;
+
+export const personFieldDefs = personFields.map((f) => ({ ...f }));
+
+/** Leads: a potential customer with a status; converted into contact/company/deal (see lead.convert.ts). */
+export const leadEntity: EntityDescriptor = {
+  entity: 'lead',
+  table: 'leads',
+  label: 'Lead',
+  path: 'leads',
+  ownerColumn: 'responsible_id',
+  hasCommunications: true,
+  defaultSort: '-id',
+  inputShape: leadFields,
+  fields: [
+    ...auditFields,
+    { name: 'title', column: 'title', type: 'string', nullable: false },
+    { name: 'statusId', column: 'status_id', type: 'ref', nullable: false },
+    { name: 'statusSemantics', column: 'status_semantics', type: 'enum', nullable: false },
+    ...personFieldDefs,
+    { name: 'companyTitle', column: 'company_title', type: 'string', nullable: true },
+    { name: 'amount', column: 'amount', type: 'money', nullable: false },
+    { name: 'currency', column: 'currency', type: 'enum', nullable: false },
+    { name: 'sourceDescription', column: 'source_description', type: 'text', nullable: true, sortable: false },
+    { name: 'contactId', column: 'contact_id', type: 'ref', nullable: true },
+    { name: 'companyId', column: 'company_id', type: 'ref', nullable: true },
+    { name: 'convertedAt', column: 'converted_at', type: 'datetime', nullable: true },
+    ...ownedFields,
+  ],
+  prepare: prepareLead,
+  async beforeDelete(ctx, row) {
+    await ctx.db.kysely.deleteFrom('product_rows').where('owner_type', '=', 'lead').where('owner_id', '=', row.id).execute();
+    await ctx.db.kysely.updateTable('deals').set({ lead_id: null }).where('lead_id', '=', row.id).execute();
+  },
+  searchDoc: (r, region) => ({
+    title: String(r.title),
+    body: joinText(r.name, r.secondName, r.lastName, r.companyTitle, r.post, commsText(r, region)),
+  }),
+};
+
+async function prepareLead(ctx: Ctx, values: Record<string, unknown>, existing: Row | null) {
+  if (values.status_id !== undefined) {
+    const status = await ctx.db.kysely
+      .selectFrom('lead_statuses')
+      .select(['id', 'semantics'])
+      .where('id', '=', values.status_id as number)
+      .executeTakeFirst();
+    if (!status) throw invalid([{ field: 'statusId', message: `no lead status with id ${values.status_id}` }]);
+    if (status.semantics === 'converted' && existing?.status_semantics !== 'converted') {
+      throw invalid([{ field: 'statusId', message: 'a lead becomes converted through POST /leads/{id}/convert' }]);
+    }
+    values.status_semantics = status.semantics;
+  } else if (!existing) {
+    const first = await ctx.db.kysely
+      .selectFrom('lead_statuses')
+      .select(['id', 'semantics'])
+      .where('semantics', '=', 'process')
+      .orderBy('sort')
+      .orderBy('id')
+      .executeTakeFirst();
+    if (!first) throw invalid([{ field: 'statusId', message: 'no lead statuses exist' }]);
+    values.status_id = first.id;
+    values.status_semantics = first.semantics;
+  }
+  if (values.currency !== undefined) await assertCurrency(ctx, values.currency as string);
+  else if (!existing) values.currency = await baseCurrency(ctx.db);
+  if (values.source_id) await assertSource(ctx, values.source_id as number);
+  if (values.amount !== undefined && existing) {
+    const rows = await ctx.db.kysely
+      .selectFrom('product_rows')
+      .select('id')
+      .where('owner_type', '=', 'lead')
+      .where('owner_id', '=', existing.id)
+      .executeTakeFirst();
+    if (rows) throw invalid([{ field: 'amount', message: 'is computed from the product rows; change the rows instead' }]);
+  }
+}

@@ -1,0 +1,38 @@
+import { z } from 'zod';
+import { versionField } from '../../../shared/schemas/records.js';
+import type { FieldIssue } from '../../../shared/errors.js';
+import { invalid } from '../../errors.js';
+import { fieldIssues } from '../../validation.js';
+import { type CustomFieldDef, valueSchema } from '../custom-fields/custom-field.types.js';
+import type { EntityDescriptor } from './descriptor.js';
+
+/**
+ * Validates a create or update body against the entity's standard fields plus its custom fields.
+ * Unknown keys are refused by name; required custom fields must be filled.
+ */
+export function validateRecordInput(
+  d: EntityDescriptor,
+  customs: CustomFieldDef[],
+  body: unknown,
+  mode: 'create' | 'update',
+): Record<string, unknown> {
+  const customShape = Object.fromEntries(customs.map((c) => [c.apiName, valueSchema(c).nullable().optional()]));
+  const shape = { ...d.inputShape, ...customShape, ...versionField };
+  const base = z.strictObject(shape);
+  const schema = mode === 'create' ? base : base.partial();
+  const result = schema.safeParse(body ?? {});
+  const issues: FieldIssue[] = result.success ? [] : fieldIssues(result.error);
+  const input = (result.success ? result.data : {}) as Record<string, unknown>;
+  const raw = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
+  for (const c of customs) {
+    if (!c.required) continue;
+    const given = raw[c.apiName];
+    const missing = given === null || given === '' || (Array.isArray(given) && given.length === 0);
+    if (missing || (mode === 'create' && given === undefined)) issues.push({ field: c.apiName, message: 'is required' });
+  }
+  if (mode === 'update' && result.success && Object.keys(input).filter((k) => k !== 'version').length === 0) {
+    issues.push({ field: '(body)', message: 'names no field to change' });
+  }
+  if (issues.length) throw invalid(issues);
+  return input;
+}

@@ -1,0 +1,88 @@
+import { sql } from 'kysely';
+import type { RecordEntity } from '../../../shared/access.js';
+import { reachCondition, reachOf } from '../../access/rights.js';
+import type { Ctx } from '../../context.js';
+import { invalid } from '../../errors.js';
+import type { RecordTable } from './descriptor.js';
+
+/**
+ * Checks that linked records exist and that the actor may read them. A record outside the actor's reach
+ * is reported exactly like a missing one, so links cannot be used to probe for records.
+ */
+export async function assertReadableRefs(
+  ctx: Ctx,
+  entity: RecordEntity,
+  table: RecordTable,
+  ids: number[],
+  field: string,
+): Promise<void> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return;
+  const reach = await reachOf(ctx.db, ctx.actor, entity, 'read');
+  const owner = table === 'products' ? 'created_by' : 'responsible_id';
+  const found = await ctx.db.kysely
+    .selectFrom(table)
+    .select('id')
+    .where('id', 'in', unique)
+    .where(reachCondition(reach, owner))
+    .execute();
+  const have = new Set(found.map((r) => r.id));
+  const missing = unique.filter((i) => !have.has(i));
+  if (missing.length) {
+    throw invalid(missing.map((m) => ({ field, message: `no ${entity} with id ${m}` })));
+  }
+}
+
+/** Replaces the rows of a many-to-many link table for one side. */
+export async function replaceLinks(
+  ctx: Ctx,
+  table: 'deal_contacts' | 'contact_companies',
+  ownColumn: 'deal_id' | 'contact_id' | 'company_id',
+  otherColumn: 'contact_id' | 'company_id',
+  ownId: number,
+  otherIds: number[],
+): Promise<void> {
+  await ctx.db.kysely.deleteFrom(table).where(ownColumn, '=', ownId).execute();
+  const unique = [...new Set(otherIds)];
+  if (!unique.length) return;
+  await ctx.db.kysely
+    .insertInto(table)
+    .values(unique.map((other, sort) => ({ [ownColumn]: ownId, [otherColumn]: other, sort }) as never))
+    .execute();
+}
+
+/** Loads one side of a link table for a page of records: id → linked ids in their order. */
+export async function loadLinks(
+  ctx: Ctx,
+  table: 'deal_contacts' | 'contact_companies',
+  ownColumn: 'deal_id' | 'contact_id' | 'company_id',
+  otherColumn: 'contact_id' | 'company_id',
+  ownIds: number[],
+): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>(ownIds.map((i) => [i, []]));
+  if (!ownIds.length) return out;
+  const rows = (await ctx.db.kysely
+    .selectFrom(table)
+    .select([sql.ref<number>(ownColumn).as('own'), sql.ref<number>(otherColumn).as('other')])
+    .where(sql.ref(ownColumn), 'in', ownIds)
+    .orderBy('sort')
+    .execute()) as { own: number; other: number }[];
+  for (const r of rows) out.get(r.own)?.push(r.other);
+  return out;
+}
+
+/** The subset of `ids` the actor may read: expansions never reveal records outside the actor's reach. */
+export async function visibleIds(ctx: Ctx, entity: RecordEntity, table: RecordTable, ids: number[]): Promise<Set<number>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Set();
+  const reach = await reachOf(ctx.db, ctx.actor, entity, 'read');
+  if (reach.kind === 'all') return new Set(unique);
+  const owner = table === 'products' ? 'created_by' : 'responsible_id';
+  const rows = await ctx.db.kysely
+    .selectFrom(table)
+    .select('id')
+    .where('id', 'in', unique)
+    .where(reachCondition(reach, owner))
+    .execute();
+  return new Set(rows.map((r) => r.id));
+}

@@ -1,0 +1,81 @@
+import { type Expression, type SqlBool, sql } from 'kysely';
+import type { RecordEntity } from '../../../shared/access.js';
+import type { Db } from '../../db/connection.js';
+
+/**
+ * The full-text index behind one set of functions: SQLite FTS5 or PostgreSQL tsvector. Documents are
+ * written in the same transaction as the record, so search never shows what the database does not hold.
+ */
+const TYPE_NUMBER: Record<string, number> = { lead: 1, contact: 2, company: 3, deal: 4 };
+const ROWID_BASE = 2 ** 40;
+
+const rowidOf = (entity: string, id: number) => (TYPE_NUMBER[entity] ?? 9) * ROWID_BASE + id;
+
+/** Splits text into the index's tokens: letters and digits of any script. */
+export function tokens(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+export async function indexDoc(
+  db: Db,
+  entity: RecordEntity,
+  id: number,
+  responsibleId: number,
+  doc: { title: string; body: string },
+): Promise<void> {
+  if (db.dialect === 'sqlite') {
+    const rowid = rowidOf(entity, id);
+    await sql`delete from search_docs where rowid = ${rowid}`.execute(db.kysely);
+    await sql`insert into search_docs(rowid, entity_type, entity_id, responsible_id, title, body)
+      values (${rowid}, ${entity}, ${id}, ${responsibleId}, ${doc.title}, ${doc.body})`.execute(db.kysely);
+    return;
+  }
+  await sql`insert into search_docs(entity_type, entity_id, responsible_id, title, body)
+    values (${entity}, ${id}, ${responsibleId}, ${doc.title}, ${doc.body})
+    on conflict (entity_type, entity_id) do update
+    set responsible_id = excluded.responsible_id, title = excluded.title, body = excluded.body`.execute(db.kysely);
+}
+
+export async function removeDoc(db: Db, entity: RecordEntity, id: number): Promise<void> {
+  if (db.dialect === 'sqlite') {
+    await sql`delete from search_docs where rowid = ${rowidOf(entity, id)}`.execute(db.kysely);
+  } else {
+    await sql`delete from search_docs where entity_type = ${entity} and entity_id = ${id}`.execute(db.kysely);
+  }
+}
+
+export interface SearchHit {
+  entityType: RecordEntity;
+  entityId: number;
+  title: string;
+  rank: number;
+}
+
+/**
+ * Finds documents whose words start with every query token. `allowed` is the rights condition on
+ * (entity_type, responsible_id), built by the access module; nothing outside it is ever returned.
+ */
+export async function searchDocs(
+  db: Db,
+  queryTokens: string[],
+  allowed: Expression<SqlBool>,
+  limit: number,
+): Promise<SearchHit[]> {
+  if (!queryTokens.length) return [];
+  if (db.dialect === 'sqlite') {
+    const match = queryTokens.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' AND ');
+    const result = await sql<{ entity_type: RecordEntity; entity_id: number; title: string; rank: number }>`
+      select entity_type, entity_id, title, bm25(search_docs, 0, 0, 0, 10.0, 1.0) as rank
+      from search_docs where search_docs match ${match} and ${allowed}
+      order by rank limit ${limit}`.execute(db.kysely);
+    return result.rows.map((r) => ({ entityType: r.entity_type, entityId: Number(r.entity_id), title: r.title, rank: -r.rank }));
+  }
+  const tsquery = queryTokens.map((t) => `${t.replaceAll(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
+  const result = await sql<{ entity_type: RecordEntity; entity_id: number; title: string; rank: number }>`
+    select entity_type, entity_id, title,
+      ts_rank(tsv, q) + case when lower(title) like ${`${queryTokens[0]}%`} then 1 else 0 end as rank
+    from search_docs, to_tsquery('simple', ${tsquery}) q
+    where tsv @@ q and ${allowed}
+    order by rank desc limit ${limit}`.execute(db.kysely);
+  return result.rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, title: r.title, rank: r.rank }));
+}
