@@ -22,11 +22,12 @@ export async function createApp({ db, config, https }: AppOptions): Promise<Fast
     logger: config.LOG_LEVEL === 'silent' ? false : { level: config.LOG_LEVEL },
     bodyLimit: config.BODY_LIMIT_BYTES,
     trustProxy: false,
-    disableRequestLogging: config.LOG_LEVEL !== 'debug' && config.LOG_LEVEL !== 'trace',
     ajv: undefined,
   };
   // The HTTPS overload types a different server; the app is used the same way over both.
-  const app = (https ? Fastify({ ...options, https } as never) : Fastify(options)) as unknown as FastifyInstance;
+  const app = (https
+    ? Fastify({ ...options, https } as never)
+    : Fastify(options)) as unknown as FastifyInstance;
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
@@ -56,13 +57,19 @@ export async function createApp({ db, config, https }: AppOptions): Promise<Fast
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs' });
-  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/v1/openapi.json', { config: { public: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   registerAuth(app, db);
-  app.get('/api/health', { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness and database check' } }, async () => {
-    await db.kysely.selectFrom('roles').select('id').limit(1).execute();
-    return { status: 'ok', database: db.dialect };
-  });
+  app.get(
+    '/api/health',
+    { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness and database check' } },
+    async () => {
+      await db.kysely.selectFrom('roles').select('id').limit(1).execute();
+      return { status: 'ok', database: db.dialect };
+    },
+  );
   await registerModules(app, { db, config });
   return app;
 }

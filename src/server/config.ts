@@ -11,7 +11,10 @@ const ConfigSchema = z
     HOST: z.string().min(1).default('127.0.0.1'),
     DATABASE_URL: z
       .string()
-      .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave unset for the embedded SQLite database)')
+      .regex(
+        /^postgres(ql)?:\/\//,
+        'must be a postgres:// URL (leave unset for the embedded SQLite database)',
+      )
       .optional(),
     DATA_DIR: z.string().min(1).default('./data'),
     SEVAN_ADMIN_EMAIL: z.email().optional(),
@@ -31,7 +34,11 @@ const ConfigSchema = z
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
     BODY_LIMIT_BYTES: z.coerce.number().int().positive().default(1_048_576),
     LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(10),
-    SESSION_TTL_HOURS: z.coerce.number().int().positive().default(24 * 14),
+    SESSION_TTL_HOURS: z.coerce
+      .number()
+      .int()
+      .positive()
+      .default(24 * 14),
   })
   .refine((c) => Boolean(c.TLS_CERT) === Boolean(c.TLS_KEY), {
     message: 'TLS_CERT and TLS_KEY must be set together',

@@ -22,13 +22,16 @@ async function main() {
     const { seedDemo } = await import('./db/seed/demo.js');
     await seedDemo(db, { scale: config.SEVAN_DEMO_SCALE, phoneRegion: config.DEFAULT_PHONE_REGION });
   }
-  const https = config.TLS_CERT && config.TLS_KEY
-    ? { cert: fs.readFileSync(config.TLS_CERT), key: fs.readFileSync(config.TLS_KEY) }
-    : undefined;
+  const https =
+    config.TLS_CERT && config.TLS_KEY
+      ? { cert: fs.readFileSync(config.TLS_CERT), key: fs.readFileSync(config.TLS_KEY) }
+      : undefined;
   const app = await createApp({ db, config, ...(https ? { https } : {}) });
   await app.listen({ port: config.PORT, host: config.HOST });
   const scheme = https ? 'https' : 'http';
-  process.stdout.write(`Sevan is running at ${scheme}://${config.HOST}:${config.PORT} (database: ${db.dialect})\n`);
+  process.stdout.write(
+    `Sevan is running at ${scheme}://${config.HOST}:${config.PORT} (database: ${db.dialect})\n`,
+  );
 
   let stopping = false;
   const stop = async (signal: string) => {

@@ -8,7 +8,8 @@ export function fieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
   for (const issue of error.issues) {
     const base = [prefix, ...issue.path.map(String)].filter(Boolean).join('.');
     if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys) out.push({ field: base ? `${base}.${key}` : key, message: 'unknown field' });
+      for (const key of issue.keys)
+        out.push({ field: base ? `${base}.${key}` : key, message: 'unknown field' });
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {
       out.push({ field: base || '(body)', message: 'is required' });
     } else {

@@ -1,4 +1,4 @@
-import { parsePhoneNumberFromString, type CountryCode } from 'libphonenumber-js/min';
+import { type CountryCode, parsePhoneNumberFromString } from 'libphonenumber-js/min';
 
 /**
  * Normalises a phone number written in any form ("+7 (916) 123-45-67", "8 916 1234567") to E.164

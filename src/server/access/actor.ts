@@ -19,7 +19,7 @@ export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
     .select(['users.id', 'users.is_admin', 'users.department_id', 'users.active', 'roles.permissions'])
     .where('users.id', '=', userId)
     .executeTakeFirst();
-  if (!row || !row.active) return null;
+  if (!row?.active) return null;
   return {
     userId: row.id,
     isAdmin: Boolean(row.is_admin),

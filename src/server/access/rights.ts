@@ -1,4 +1,4 @@
-import { type ExpressionBuilder, type Expression, type SqlBool, sql } from 'kysely';
+import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { Action, RecordEntity, Scope } from '../../shared/access.js';
 import type { Db } from '../db/connection.js';
 import { forbidden, notFound } from '../errors.js';
@@ -41,7 +41,9 @@ export async function reachOf(db: Db, actor: Actor, entity: RecordEntity, action
 
 /** A WHERE condition limiting rows to the reach; `column` is the owner column (responsible or creator). */
 // biome-ignore lint/suspicious/noExplicitAny: the condition applies to any table that has the owner column
-export function reachCondition(reach: Reach, column: string): (eb: ExpressionBuilder<any, any>) => Expression<SqlBool> {
+type AnyEB = ExpressionBuilder<any, any>;
+
+export function reachCondition(reach: Reach, column: string): (eb: AnyEB) => Expression<SqlBool> {
   return (eb) => {
     if (reach.kind === 'all') return sql<boolean>`1 = 1`;
     if (reach.kind === 'none' || reach.ids.length === 0) return sql<boolean>`1 = 0`;

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration as KMigration, Migrator } from 'kysely';
+import { type Migration as KMigration, type Kysely, Migrator } from 'kysely';
 import type { Db } from './connection.js';
 import { migration0001 } from './migrations/0001_core.js';
 import { migration0002 } from './migrations/0002_crm.js';

@@ -45,7 +45,10 @@ async function authenticate(db: Db, req: FastifyRequest): Promise<Actor> {
     const cookie = req.cookies[SESSION_COOKIE];
     const session = cookie ? await findSession(db, cookie) : null;
     if (!session) {
-      throw new AppError(ErrorCodes.UNAUTHENTICATED, cookie ? 'Your session has expired; sign in again' : 'Sign in first');
+      throw new AppError(
+        ErrorCodes.UNAUTHENTICATED,
+        cookie ? 'Your session has expired; sign in again' : 'Sign in first',
+      );
     }
     if (!SAFE_METHODS.has(req.method) && req.headers[CSRF_HEADER] !== session.csrfToken) {
       throw new AppError(ErrorCodes.FORBIDDEN, `Missing or wrong ${CSRF_HEADER} header`);

@@ -22,7 +22,9 @@ export function registerErrorHandler(app: FastifyInstance): void {
           return keys.map((k) => ({ field: path ? `${path}.${k}` : k, message: 'unknown field' }));
         }
         const missing = v.keyword === 'invalid_type' && /received undefined/.test(v.message ?? '');
-        return [{ field: path || `(${where})`, message: missing ? 'is required' : (v.message ?? 'is invalid') }];
+        return [
+          { field: path || `(${where})`, message: missing ? 'is required' : (v.message ?? 'is invalid') },
+        ];
       });
       const message = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
       return reply.status(400).send(body(ErrorCodes.VALIDATION_FAILED, message, issues));
@@ -40,17 +42,26 @@ export function registerErrorHandler(app: FastifyInstance): void {
         return reply.status(400).send(body(ErrorCodes.MALFORMED_JSON, 'The body is not valid JSON'));
     }
     if (err.statusCode === 429) {
-      return reply.status(429).send(body(ErrorCodes.RATE_LIMITED, 'Too many requests; wait a moment and retry'));
+      return reply
+        .status(429)
+        .send(body(ErrorCodes.RATE_LIMITED, 'Too many requests; wait a moment and retry'));
     }
-    if (err instanceof SyntaxError || /JSON|prototype|constructor/i.test(err.message) && err.statusCode === 400) {
-      return reply.status(400).send(body(ErrorCodes.MALFORMED_JSON, `The body is not acceptable JSON: ${err.message}`));
+    if (
+      err instanceof SyntaxError ||
+      (/JSON|prototype|constructor/i.test(err.message) && err.statusCode === 400)
+    ) {
+      return reply
+        .status(400)
+        .send(body(ErrorCodes.MALFORMED_JSON, `The body is not acceptable JSON: ${err.message}`));
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       const code = err.statusCode === 404 ? ErrorCodes.NOT_FOUND : ErrorCodes.VALIDATION_FAILED;
       return reply.status(err.statusCode).send(body(code, err.message));
     }
     req.log.error({ err }, 'unhandled error');
-    return reply.status(500).send(body(ErrorCodes.INTERNAL, 'Something went wrong on our side; it has been logged'));
+    return reply
+      .status(500)
+      .send(body(ErrorCodes.INTERNAL, 'Something went wrong on our side; it has been logged'));
   });
   app.setNotFoundHandler((req, reply) =>
     reply.status(404).send(body(ErrorCodes.NOT_FOUND, `No route ${req.method} ${req.url.split('?')[0]}`)),

@@ -5,14 +5,22 @@ import type { ListParams } from '../modules/records/record.service.js';
 
 /** Query string of every list: GET /api/v1/<entity>?filter=<json>&sort=-amount,id&limit=50&cursor=…&fields=… */
 export const listQuery = z.strictObject({
-  filter: z
+  filter: z.string().optional().meta({
+    description: 'JSON filter, e.g. {"stageId":3,"amount":{"gte":"1000"}}',
+    example: '{"amount":{"gte":"1000"}}',
+  }),
+  sort: z
     .string()
+    .max(500)
     .optional()
-    .meta({ description: 'JSON filter, e.g. {"stageId":3,"amount":{"gte":"1000"}}', example: '{"amount":{"gte":"1000"}}' }),
-  sort: z.string().max(500).optional().meta({ description: 'Comma-separated fields, "-" for descending', example: '-amount,id' }),
+    .meta({ description: 'Comma-separated fields, "-" for descending', example: '-amount,id' }),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   cursor: z.string().max(4000).optional().meta({ description: 'nextCursor of the previous page' }),
-  fields: z.string().max(2000).optional().meta({ description: 'Comma-separated fields to return', example: 'id,title,amount' }),
+  fields: z
+    .string()
+    .max(2000)
+    .optional()
+    .meta({ description: 'Comma-separated fields to return', example: 'id,title,amount' }),
   total: z.enum(['true', 'false']).default('true').meta({ description: 'false skips counting the total' }),
 });
 
@@ -42,7 +50,12 @@ export function listParamsFromQuery(q: z.output<typeof listQuery>): ListParams {
     sort: q.sort,
     limit: q.limit,
     cursor: q.cursor,
-    fields: q.fields ? q.fields.split(',').map((f) => f.trim()).filter(Boolean) : undefined,
+    fields: q.fields
+      ? q.fields
+          .split(',')
+          .map((f) => f.trim())
+          .filter(Boolean)
+      : undefined,
     withTotal: q.total === 'true',
   };
 }

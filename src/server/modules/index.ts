@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
+import { apiTokenRoutes } from './api-tokens/api-token.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { companyEntity } from './companies/company.entity.js';
 import { contactEntity } from './contacts/contact.entity.js';
@@ -14,6 +15,7 @@ export async function registerModules(app: FastifyInstance, deps: { db: Db; conf
   const { db, config } = deps;
   const routeDeps = { db, phoneRegion: config.DEFAULT_PHONE_REGION };
   await app.register(authRoutes, { db, config });
+  await app.register(apiTokenRoutes, { db });
   registerRecordRoutes(app, leadEntity, routeDeps, {
     title: 'Website request: 20 laptops',
     name: 'Anna',

@@ -53,7 +53,19 @@ export const OPERATORS = [
 export type Operator = (typeof OPERATORS)[number];
 
 const ORDERED: Operator[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'isNull'];
-const TEXTUAL: Operator[] = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'in', 'nin', 'contains', 'startsWith', 'isNull'];
+const TEXTUAL: Operator[] = [
+  'eq',
+  'ne',
+  'gt',
+  'gte',
+  'lt',
+  'lte',
+  'in',
+  'nin',
+  'contains',
+  'startsWith',
+  'isNull',
+];
 
 export function operatorsFor(type: FieldType): Operator[] {
   switch (type) {

@@ -29,7 +29,13 @@ function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
-function parseNode(input: unknown, fields: FieldRegistry, path: string, issues: FieldIssue[], depth: number): FilterNode {
+function parseNode(
+  input: unknown,
+  fields: FieldRegistry,
+  path: string,
+  issues: FieldIssue[],
+  depth: number,
+): FilterNode {
   if (depth > MAX_DEPTH) {
     issues.push({ field: path, message: `nesting deeper than ${MAX_DEPTH} levels` });
     return { kind: 'and', items: [] };
@@ -46,7 +52,10 @@ function parseNode(input: unknown, fields: FieldRegistry, path: string, issues: 
         issues.push({ field: at, message: 'must be a non-empty array of filters' });
         continue;
       }
-      items.push({ kind: key, items: value.map((v, i) => parseNode(v, fields, `${at}.${i}`, issues, depth + 1)) });
+      items.push({
+        kind: key,
+        items: value.map((v, i) => parseNode(v, fields, `${at}.${i}`, issues, depth + 1)),
+      });
       continue;
     }
     if (key === 'not') {
@@ -63,7 +72,8 @@ function parseNode(input: unknown, fields: FieldRegistry, path: string, issues: 
       : value === null
         ? { isNull: true }
         : { eq: value };
-    if (Object.keys(conditions).length === 0) issues.push({ field: at, message: 'needs at least one operator' });
+    if (Object.keys(conditions).length === 0)
+      issues.push({ field: at, message: 'needs at least one operator' });
     for (const [op, operand] of Object.entries(conditions)) {
       const cmp = parseComparison(field, op, operand, `${at}.${op}`, issues);
       if (cmp) items.push(cmp);
@@ -72,14 +82,23 @@ function parseNode(input: unknown, fields: FieldRegistry, path: string, issues: 
   return items.length === 1 ? (items[0] as FilterNode) : { kind: 'and', items };
 }
 
-function parseComparison(field: FieldDef, op: string, operand: unknown, at: string, issues: FieldIssue[]): FilterNode | null {
+function parseComparison(
+  field: FieldDef,
+  op: string,
+  operand: unknown,
+  at: string,
+  issues: FieldIssue[],
+): FilterNode | null {
   if (!(OPERATORS as readonly string[]).includes(op)) {
     issues.push({ field: at, message: `unknown operator; use one of ${OPERATORS.join(', ')}` });
     return null;
   }
   const allowed = operatorsFor(field.type);
   if (!allowed.includes(op as Operator)) {
-    issues.push({ field: at, message: `operator not allowed on a ${field.type} field; use one of ${allowed.join(', ')}` });
+    issues.push({
+      field: at,
+      message: `operator not allowed on a ${field.type} field; use one of ${allowed.join(', ')}`,
+    });
     return null;
   }
   if (op === 'isNull') {
@@ -137,7 +156,13 @@ function build(eb: EB, node: FilterNode, table: string): Expression<SqlBool> {
   }
 }
 
-function comparison(eb: EB, field: FieldDef, op: Operator, value: unknown, table: string): Expression<SqlBool> {
+function comparison(
+  eb: EB,
+  field: FieldDef,
+  op: Operator,
+  value: unknown,
+  table: string,
+): Expression<SqlBool> {
   const col = eb.ref(`${table}.${field.column}`);
   switch (op) {
     case 'eq':

@@ -21,7 +21,8 @@ export function parseSort(input: string | undefined, fields: FieldRegistry, fall
     const desc = token.startsWith('-');
     const name = desc || token.startsWith('+') ? token.slice(1) : token;
     const field = fields.get(name);
-    if (!field || field.sortable === false) throw invalid([{ field: 'sort', message: `cannot sort by "${name}"` }]);
+    if (!field || field.sortable === false)
+      throw invalid([{ field: 'sort', message: `cannot sort by "${name}"` }]);
     if (seen.has(name)) continue;
     seen.add(name);
     keys.push({ field, desc });

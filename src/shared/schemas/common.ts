@@ -7,7 +7,10 @@ export const requiredText = (max = 255) => text(max).trim().min(1, 'is required'
 export const optionalText = (max = 255) => text(max).nullable().optional();
 export const longText = () => z.string().max(65535, 'must be at most 65535 characters').nullable().optional();
 
-export const id = z.number({ error: 'must be an integer id' }).int('must be an integer id').positive('must be a positive id');
+export const id = z
+  .number({ error: 'must be an integer id' })
+  .int('must be an integer id')
+  .positive('must be a positive id');
 
 /** Money in: "1234.50" or 1234.5 → integer hundredths. */
 export const money = z
@@ -15,7 +18,10 @@ export const money = z
   .transform((v, ctx) => {
     const m = parseMoney(v);
     if (m === null) {
-      ctx.addIssue({ code: 'custom', message: 'must be an amount with at most 2 decimals, such as "1234.50"' });
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must be an amount with at most 2 decimals, such as "1234.50"',
+      });
       return z.NEVER;
     }
     return Number(m);
@@ -43,17 +49,14 @@ export const WEB_TYPES = ['work', 'home', 'other'] as const;
 export const MESSENGER_TYPES = ['telegram', 'whatsapp', 'viber', 'skype', 'other'] as const;
 
 const comm = <T extends readonly [string, ...string[]]>(types: T, value: z.ZodType<string>) =>
-  z.array(z.strictObject({ value, type: z.enum(types).default(types[0]) }), { error: 'must be a list' }).max(50);
+  z
+    .array(z.strictObject({ value, type: z.enum(types).default(types[0]) }), { error: 'must be a list' })
+    .max(50);
 
 export const communications = {
   phones: comm(
     PHONE_TYPES,
-    z
-      .string()
-      .trim()
-      .min(1, 'is required')
-      .max(64)
-      .regex(/\d/, 'must contain digits'),
+    z.string().trim().min(1, 'is required').max(64).regex(/\d/, 'must contain digits'),
   ).optional(),
   emails: comm(EMAIL_TYPES, z.email('must be an email address').max(254)).optional(),
   websites: comm(WEB_TYPES, z.string().trim().min(1, 'is required').max(500)).optional(),

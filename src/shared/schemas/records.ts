@@ -1,5 +1,15 @@
 import { z } from 'zod';
-import { communications, currency, id, isoDate, longText, money, optionalText, rate, requiredText } from './common.js';
+import {
+  communications,
+  currency,
+  id,
+  isoDate,
+  longText,
+  money,
+  optionalText,
+  rate,
+  requiredText,
+} from './common.js';
 
 /**
  * Input schemas of the CRM records. Create schemas list every writable standard field; updates take any

@@ -150,7 +150,11 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
     .addColumn('at', ts, (c) => c.notNull())
     .addColumn('changes', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('ix_history_entity').on('history').columns(['entity_type', 'entity_id', 'id']).execute();
+  await db.schema
+    .createIndex('ix_history_entity')
+    .on('history')
+    .columns(['entity_type', 'entity_id', 'id'])
+    .execute();
   void sql;
 }
 

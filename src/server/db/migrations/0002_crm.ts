@@ -88,7 +88,11 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
     .addColumn('sort', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('pk_contact_companies', ['contact_id', 'company_id'])
     .execute();
-  await db.schema.createIndex('ix_contact_companies_company').on('contact_companies').columns(['company_id']).execute();
+  await db.schema
+    .createIndex('ix_contact_companies_company')
+    .on('contact_companies')
+    .columns(['company_id'])
+    .execute();
 
   await db.schema
     .createTable('deal_contacts')
@@ -97,7 +101,11 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
     .addColumn('sort', 'integer', (c) => c.notNull().defaultTo(0))
     .addPrimaryKeyConstraint('pk_deal_contacts', ['deal_id', 'contact_id'])
     .execute();
-  await db.schema.createIndex('ix_deal_contacts_contact').on('deal_contacts').columns(['contact_id']).execute();
+  await db.schema
+    .createIndex('ix_deal_contacts_contact')
+    .on('deal_contacts')
+    .columns(['contact_id'])
+    .execute();
 
   await k
     .id(db.schema.createTable('communications'))
@@ -163,7 +171,11 @@ async function up(db: Kysely<unknown>, dialect: Dialect) {
     .addColumn('measure', 'text', (c) => c.notNull().defaultTo('pcs'))
     .addColumn('sort', 'integer', (c) => c.notNull().defaultTo(0))
     .execute();
-  await db.schema.createIndex('ix_product_rows_owner').on('product_rows').columns(['owner_type', 'owner_id']).execute();
+  await db.schema
+    .createIndex('ix_product_rows_owner')
+    .on('product_rows')
+    .columns(['owner_type', 'owner_id'])
+    .execute();
 
   // List indexes: each serves a filter + sort the UI and API use (DESIGN.md storage rules).
   const indexes: [string, string, string[]][] = [

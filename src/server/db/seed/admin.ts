@@ -16,7 +16,11 @@ export async function ensureAdmin(
   if (any) return null;
   const adminEmail = (email ?? 'admin@sevan.local').toLowerCase();
   const generated = password ? null : newSecret(12);
-  const role = await db.kysely.selectFrom('roles').select('id').where('code', '=', 'admin').executeTakeFirst();
+  const role = await db.kysely
+    .selectFrom('roles')
+    .select('id')
+    .where('code', '=', 'admin')
+    .executeTakeFirst();
   const dept = await db.kysely.selectFrom('departments').select('id').orderBy('id').executeTakeFirst();
   const now = nowIso();
   const user = await db.kysely
@@ -40,6 +44,7 @@ export async function ensureAdmin(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  if (dept) await db.kysely.updateTable('departments').set({ head_id: user.id }).where('id', '=', dept.id).execute();
+  if (dept)
+    await db.kysely.updateTable('departments').set({ head_id: user.id }).where('id', '=', dept.id).execute();
   return { email: adminEmail, generatedPassword: generated };
 }

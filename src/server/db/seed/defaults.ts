@@ -4,10 +4,20 @@ import { nowIso, withTx } from '../tx.js';
 
 const CRM: RecordEntity[] = ['lead', 'contact', 'company', 'deal'];
 
-function grant(scopes: { read: string; write: string; product: { read: string; write: string } }): Permissions {
+function grant(scopes: {
+  read: string;
+  write: string;
+  product: { read: string; write: string };
+}): Permissions {
   const p: Permissions = {};
   for (const e of CRM) {
-    p[e] = { read: scopes.read, create: scopes.write, update: scopes.write, delete: scopes.write, export: scopes.read } as never;
+    p[e] = {
+      read: scopes.read,
+      create: scopes.write,
+      update: scopes.write,
+      delete: scopes.write,
+      export: scopes.read,
+    } as never;
   }
   const { read, write } = scopes.product;
   p.product = { read, create: write, update: write, delete: write, export: read } as never;
@@ -15,8 +25,16 @@ function grant(scopes: { read: string; write: string; product: { read: string; w
 }
 
 export const DEFAULT_ROLES = [
-  { code: 'admin', name: 'Administrator', permissions: grant({ read: 'all', write: 'all', product: { read: 'all', write: 'all' } }) },
-  { code: 'sales_head', name: 'Sales head', permissions: grant({ read: 'all', write: 'all', product: { read: 'all', write: 'all' } }) },
+  {
+    code: 'admin',
+    name: 'Administrator',
+    permissions: grant({ read: 'all', write: 'all', product: { read: 'all', write: 'all' } }),
+  },
+  {
+    code: 'sales_head',
+    name: 'Sales head',
+    permissions: grant({ read: 'all', write: 'all', product: { read: 'all', write: 'all' } }),
+  },
   {
     code: 'sales_manager',
     name: 'Sales manager',
@@ -72,19 +90,46 @@ export async function seedDefaults(db: Db, baseCurrency = 'USD'): Promise<boolea
     for (const r of DEFAULT_ROLES) {
       await k
         .insertInto('roles')
-        .values({ code: r.code, name: r.name, permissions: JSON.stringify(r.permissions), version: 1, created_at: now, updated_at: now })
+        .values({
+          code: r.code,
+          name: r.name,
+          permissions: JSON.stringify(r.permissions),
+          version: 1,
+          created_at: now,
+          updated_at: now,
+        })
         .execute();
     }
     const currencies = [...CURRENCIES];
-    if (!currencies.some(([c]) => c === baseCurrency)) currencies.unshift([baseCurrency as 'USD', baseCurrency as 'US dollar', 2]);
+    if (!currencies.some(([c]) => c === baseCurrency))
+      currencies.unshift([baseCurrency as 'USD', baseCurrency as 'US dollar', 2]);
     await k
       .insertInto('currencies')
-      .values(currencies.map(([code, name, exponent], i) => ({ code, name, exponent, is_base: code === baseCurrency ? 1 : 0, sort: i * 10 })))
+      .values(
+        currencies.map(([code, name, exponent], i) => ({
+          code,
+          name,
+          exponent,
+          is_base: code === baseCurrency ? 1 : 0,
+          sort: i * 10,
+        })),
+      )
       .execute();
-    await k.insertInto('sources').values(SOURCES.map(([code, name], i) => ({ code, name, sort: i * 10 }))).execute();
+    await k
+      .insertInto('sources')
+      .values(SOURCES.map(([code, name], i) => ({ code, name, sort: i * 10 })))
+      .execute();
     await k
       .insertInto('lead_statuses')
-      .values(LEAD_STATUSES.map(([code, name, semantics, color], i) => ({ code, name, semantics, color, sort: i * 10 })))
+      .values(
+        LEAD_STATUSES.map(([code, name, semantics, color], i) => ({
+          code,
+          name,
+          semantics,
+          color,
+          sort: i * 10,
+        })),
+      )
       .execute();
     const pipeline = await k
       .insertInto('pipelines')
@@ -107,7 +152,15 @@ export async function seedDefaults(db: Db, baseCurrency = 'USD'): Promise<boolea
       .execute();
     await k
       .insertInto('departments')
-      .values({ name: 'Company', parent_id: null, head_id: null, sort: 0, version: 1, created_at: now, updated_at: now })
+      .values({
+        name: 'Company',
+        parent_id: null,
+        head_id: null,
+        sort: 0,
+        version: 1,
+        created_at: now,
+        updated_at: now,
+      })
       .execute();
   });
   return true;

@@ -9,7 +9,10 @@ import { getMe } from '../users/user.service.js';
 import { login, logout } from './auth.service.js';
 
 const loginBody = z
-  .strictObject({ email: z.string().trim().min(1, 'is required').max(254), password: z.string().min(1, 'is required').max(1000) })
+  .strictObject({
+    email: z.string().trim().min(1, 'is required').max(254),
+    password: z.string().min(1, 'is required').max(1000),
+  })
   .meta({ examples: [{ email: 'admin@example.com', password: 'correct horse battery staple' }] });
 
 /** Sign-in, sign-out and "who am I". Sign-in is rate-limited per client address and email. */
@@ -27,10 +30,15 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Db; config: C
         rateLimit: {
           max: config.LOGIN_RATE_LIMIT,
           timeWindow: '1 minute',
-          keyGenerator: (req) => `${req.ip}:${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
+          keyGenerator: (req) =>
+            `${req.ip}:${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
         },
       },
-      schema: { tags: ['auth'], summary: 'Sign in with email and password; sets the session cookie', body: loginBody },
+      schema: {
+        tags: ['auth'],
+        summary: 'Sign in with email and password; sets the session cookie',
+        body: loginBody,
+      },
     },
     async (req, reply) => {
       const session = await login(db, req.body.email, req.body.password, config.SESSION_TTL_HOURS);
@@ -46,14 +54,20 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Db; config: C
     },
   );
 
-  r.post('/api/v1/auth/logout', { config: { public: true }, schema: { tags: ['auth'], summary: 'Sign out: ends the session' } }, async (req, reply) => {
-    const token = req.cookies[SESSION_COOKIE];
-    if (token) await logout(db, token);
-    reply.clearCookie(SESSION_COOKIE, { path: '/' });
-    return reply.status(204).send();
-  });
+  r.post(
+    '/api/v1/auth/logout',
+    { config: { public: true }, schema: { tags: ['auth'], summary: 'Sign out: ends the session' } },
+    async (req, reply) => {
+      const token = req.cookies[SESSION_COOKIE];
+      if (token) await logout(db, token);
+      reply.clearCookie(SESSION_COOKIE, { path: '/' });
+      return reply.status(204).send();
+    },
+  );
 
-  r.get('/api/v1/me', { schema: { tags: ['auth'], summary: 'The signed-in user with their role and rights' } }, async (req) =>
-    getMe(db, actorOf(req).userId),
+  r.get(
+    '/api/v1/me',
+    { schema: { tags: ['auth'], summary: 'The signed-in user with their role and rights' } },
+    async (req) => getMe(db, actorOf(req).userId),
   );
 }

@@ -32,9 +32,19 @@ export async function login(db: Db, email: string, password: string, ttlHours: n
   const expiresAt = new Date(now.getTime() + ttlHours * 3600_000).toISOString();
   await db.kysely
     .insertInto('sessions')
-    .values({ id: sha256(token), user_id: user.id, csrf_token: csrfToken, created_at: now.toISOString(), expires_at: expiresAt })
+    .values({
+      id: sha256(token),
+      user_id: user.id,
+      csrf_token: csrfToken,
+      created_at: now.toISOString(),
+      expires_at: expiresAt,
+    })
     .execute();
-  await db.kysely.updateTable('users').set({ last_login_at: now.toISOString() }).where('id', '=', user.id).execute();
+  await db.kysely
+    .updateTable('users')
+    .set({ last_login_at: now.toISOString() })
+    .where('id', '=', user.id)
+    .execute();
   return { token, csrfToken, userId: user.id, expiresAt };
 }
 

@@ -1,8 +1,8 @@
 import { companyFields } from '../../../shared/schemas/records.js';
-import { assertCurrency, assertSource, baseCurrency } from '../reference/reference.repository.js';
 import { auditFields, type EntityDescriptor, ownedFields } from '../records/descriptor.js';
 import { assertReadableRefs, loadLinks, replaceLinks, visibleIds } from '../records/references.js';
 import { commsText, joinText } from '../records/search-text.js';
+import { assertCurrency, assertSource, baseCurrency } from '../reference/reference.repository.js';
 
 /** Companies: legal entities; their contacts are linked many-to-many. */
 export const companyEntity: EntityDescriptor = {
@@ -37,16 +37,35 @@ export const companyEntity: EntityDescriptor = {
   },
   async afterWrite(ctx, id, input) {
     if (Array.isArray(input.contactIds)) {
-      await replaceLinks(ctx, 'contact_companies', 'company_id', 'contact_id', id, input.contactIds as number[]);
+      await replaceLinks(
+        ctx,
+        'contact_companies',
+        'company_id',
+        'contact_id',
+        id,
+        input.contactIds as number[],
+      );
     }
   },
   async expand(ctx, rows) {
-    const links = await loadLinks(ctx, 'contact_companies', 'company_id', 'contact_id', rows.map((r) => r.id));
+    const links = await loadLinks(
+      ctx,
+      'contact_companies',
+      'company_id',
+      'contact_id',
+      rows.map((r) => r.id),
+    );
     const visible = await visibleIds(ctx, 'contact', 'contacts', [...links.values()].flat());
-    return new Map(rows.map((r) => [r.id, { contactIds: (links.get(r.id) ?? []).filter((c) => visible.has(c)) }]));
+    return new Map(
+      rows.map((r) => [r.id, { contactIds: (links.get(r.id) ?? []).filter((c) => visible.has(c)) }]),
+    );
   },
   async beforeDelete(ctx, row) {
-    await ctx.db.kysely.updateTable('leads').set({ company_id: null }).where('company_id', '=', row.id).execute();
+    await ctx.db.kysely
+      .updateTable('leads')
+      .set({ company_id: null })
+      .where('company_id', '=', row.id)
+      .execute();
   },
   searchDoc: (r, region) => ({ title: String(r.title), body: joinText(r.address, commsText(r, region)) }),
 };

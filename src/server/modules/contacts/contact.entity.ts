@@ -1,9 +1,9 @@
 import { contactFields } from '../../../shared/schemas/records.js';
-import { assertSource } from '../reference/reference.repository.js';
+import { personFieldDefs } from '../leads/lead.entity.js';
 import { auditFields, type EntityDescriptor, ownedFields } from '../records/descriptor.js';
 import { assertReadableRefs, loadLinks, replaceLinks, visibleIds } from '../records/references.js';
 import { commsText, joinText } from '../records/search-text.js';
-import { personFieldDefs } from '../leads/lead.entity.js';
+import { assertSource } from '../reference/reference.repository.js';
 
 /** Contacts: people, belonging to any number of companies. */
 export const contactEntity: EntityDescriptor = {
@@ -20,7 +20,13 @@ export const contactEntity: EntityDescriptor = {
     ...auditFields,
     ...personFieldDefs.map((f) => (f.name === 'name' ? { ...f, nullable: false } : f)),
     { name: 'typeId', column: 'type_id', type: 'enum', nullable: true },
-    { name: 'sourceDescription', column: 'source_description', type: 'text', nullable: true, sortable: false },
+    {
+      name: 'sourceDescription',
+      column: 'source_description',
+      type: 'text',
+      nullable: true,
+      sortable: false,
+    },
     { name: 'leadId', column: 'lead_id', type: 'ref', nullable: true },
     ...ownedFields,
   ],
@@ -32,16 +38,35 @@ export const contactEntity: EntityDescriptor = {
   },
   async afterWrite(ctx, id, input) {
     if (Array.isArray(input.companyIds)) {
-      await replaceLinks(ctx, 'contact_companies', 'contact_id', 'company_id', id, input.companyIds as number[]);
+      await replaceLinks(
+        ctx,
+        'contact_companies',
+        'contact_id',
+        'company_id',
+        id,
+        input.companyIds as number[],
+      );
     }
   },
   async expand(ctx, rows) {
-    const links = await loadLinks(ctx, 'contact_companies', 'contact_id', 'company_id', rows.map((r) => r.id));
+    const links = await loadLinks(
+      ctx,
+      'contact_companies',
+      'contact_id',
+      'company_id',
+      rows.map((r) => r.id),
+    );
     const visible = await visibleIds(ctx, 'company', 'companies', [...links.values()].flat());
-    return new Map(rows.map((r) => [r.id, { companyIds: (links.get(r.id) ?? []).filter((c) => visible.has(c)) }]));
+    return new Map(
+      rows.map((r) => [r.id, { companyIds: (links.get(r.id) ?? []).filter((c) => visible.has(c)) }]),
+    );
   },
   async beforeDelete(ctx, row) {
-    await ctx.db.kysely.updateTable('leads').set({ contact_id: null }).where('contact_id', '=', row.id).execute();
+    await ctx.db.kysely
+      .updateTable('leads')
+      .set({ contact_id: null })
+      .where('contact_id', '=', row.id)
+      .execute();
   },
   searchDoc: (r, region) => ({
     title: joinText(r.name, r.secondName, r.lastName),

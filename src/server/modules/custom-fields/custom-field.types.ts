@@ -97,7 +97,9 @@ export function valueSchema(def: CustomFieldDef): z.ZodType {
   const option = z
     .number({ error: 'must be an option id' })
     .int()
-    .refine((v) => optionIds.has(v), { message: `must be one of the option ids ${[...optionIds].join(', ')}` });
+    .refine((v) => optionIds.has(v), {
+      message: `must be one of the option ids ${[...optionIds].join(', ')}`,
+    });
   switch (def.type) {
     case 'string':
       return z.string().max(255, 'must be at most 255 characters');
@@ -136,12 +138,7 @@ export function presentValue(def: CustomFieldDef, raw: unknown): unknown {
     case 'boolean':
       return Boolean(raw);
     case 'enum':
-      return def.multiple
-        ? String(raw)
-            .split(',')
-            .filter(Boolean)
-            .map(Number)
-        : Number(raw);
+      return def.multiple ? String(raw).split(',').filter(Boolean).map(Number) : Number(raw);
     case 'money':
       return null; // replaced by the presenter, which formats money in one place
     default:

@@ -1,10 +1,15 @@
 import { dealFields } from '../../../shared/schemas/records.js';
 import type { Ctx } from '../../context.js';
 import { invalid } from '../../errors.js';
-import { defaultPipelineId, findStage, firstStage, pipelineExists } from '../pipelines/pipeline.repository.js';
-import { assertCurrency, assertSource, baseCurrency } from '../reference/reference.repository.js';
+import {
+  defaultPipelineId,
+  findStage,
+  firstStage,
+  pipelineExists,
+} from '../pipelines/pipeline.repository.js';
 import { auditFields, type EntityDescriptor, ownedFields, type Row } from '../records/descriptor.js';
 import { assertReadableRefs, loadLinks, replaceLinks, visibleIds } from '../records/references.js';
+import { assertCurrency, assertSource, baseCurrency } from '../reference/reference.repository.js';
 
 /** Deals: a pipeline stage with won/lost semantics, an amount (computed from product rows when it has any). */
 export const dealEntity: EntityDescriptor = {
@@ -32,7 +37,13 @@ export const dealEntity: EntityDescriptor = {
     { name: 'beginDate', column: 'begin_date', type: 'date', nullable: true },
     { name: 'closeDate', column: 'close_date', type: 'date', nullable: true },
     { name: 'closed', column: 'closed', type: 'boolean', nullable: false },
-    { name: 'sourceDescription', column: 'source_description', type: 'text', nullable: true, sortable: false },
+    {
+      name: 'sourceDescription',
+      column: 'source_description',
+      type: 'text',
+      nullable: true,
+      sortable: false,
+    },
     { name: 'hasProductRows', column: 'has_product_rows', type: 'boolean', nullable: false },
     ...ownedFields,
   ],
@@ -43,25 +54,45 @@ export const dealEntity: EntityDescriptor = {
     }
   },
   async expand(ctx, rows) {
-    const links = await loadLinks(ctx, 'deal_contacts', 'deal_id', 'contact_id', rows.map((r) => r.id));
+    const links = await loadLinks(
+      ctx,
+      'deal_contacts',
+      'deal_id',
+      'contact_id',
+      rows.map((r) => r.id),
+    );
     const visible = await visibleIds(ctx, 'contact', 'contacts', [...links.values()].flat());
-    return new Map(rows.map((r) => [r.id, { contactIds: (links.get(r.id) ?? []).filter((c) => visible.has(c)) }]));
+    return new Map(
+      rows.map((r) => [r.id, { contactIds: (links.get(r.id) ?? []).filter((c) => visible.has(c)) }]),
+    );
   },
   async beforeDelete(ctx, row) {
-    await ctx.db.kysely.deleteFrom('product_rows').where('owner_type', '=', 'deal').where('owner_id', '=', row.id).execute();
+    await ctx.db.kysely
+      .deleteFrom('product_rows')
+      .where('owner_type', '=', 'deal')
+      .where('owner_id', '=', row.id)
+      .execute();
   },
   searchDoc: (r) => ({ title: String(r.title), body: '' }),
 };
 
-async function prepareDeal(ctx: Ctx, values: Record<string, unknown>, existing: Row | null, input: Record<string, unknown>) {
+async function prepareDeal(
+  ctx: Ctx,
+  values: Record<string, unknown>,
+  existing: Row | null,
+  input: Record<string, unknown>,
+) {
   const db = ctx.db;
   // Pipeline and stage: a stage alone implies its pipeline; a pipeline alone starts at its first stage.
-  let pipelineId = (values.pipeline_id as number | undefined) ?? (existing?.pipeline_id as number | undefined);
+  let pipelineId =
+    (values.pipeline_id as number | undefined) ?? (existing?.pipeline_id as number | undefined);
   if (values.stage_id !== undefined) {
     const stage = await findStage(db, values.stage_id as number);
     if (!stage) throw invalid([{ field: 'stageId', message: `no stage with id ${values.stage_id}` }]);
     if (values.pipeline_id !== undefined && stage.pipeline_id !== values.pipeline_id) {
-      throw invalid([{ field: 'stageId', message: `stage ${stage.id} is not in pipeline ${values.pipeline_id}` }]);
+      throw invalid([
+        { field: 'stageId', message: `stage ${stage.id} is not in pipeline ${values.pipeline_id}` },
+      ]);
     }
     // moving to another pipeline's stage moves the deal to that pipeline
     values.pipeline_id = stage.pipeline_id;
@@ -85,15 +116,23 @@ async function prepareDeal(ctx: Ctx, values: Record<string, unknown>, existing: 
   if (values.currency !== undefined) await assertCurrency(ctx, values.currency as string);
   else if (!existing) values.currency = await baseCurrency(db);
   if (values.source_id) await assertSource(ctx, values.source_id as number);
-  if (values.company_id) await assertReadableRefs(ctx, 'company', 'companies', [values.company_id as number], 'companyId');
-  if (Array.isArray(input.contactIds)) await assertReadableRefs(ctx, 'contact', 'contacts', input.contactIds as number[], 'contactIds');
+  if (values.company_id)
+    await assertReadableRefs(ctx, 'company', 'companies', [values.company_id as number], 'companyId');
+  if (Array.isArray(input.contactIds))
+    await assertReadableRefs(ctx, 'contact', 'contacts', input.contactIds as number[], 'contactIds');
   if (values.lead_id) await assertReadableRefs(ctx, 'lead', 'leads', [values.lead_id as number], 'leadId');
   if (values.amount !== undefined && existing?.has_product_rows) {
-    throw invalid([{ field: 'amount', message: 'is computed from the product rows; change the rows instead' }]);
+    throw invalid([
+      { field: 'amount', message: 'is computed from the product rows; change the rows instead' },
+    ]);
   }
 }
 
-function applyStage(values: Record<string, unknown>, stage: { semantics: string; probability: number }, input: Record<string, unknown>) {
+function applyStage(
+  values: Record<string, unknown>,
+  stage: { semantics: string; probability: number },
+  input: Record<string, unknown>,
+) {
   values.stage_semantics = stage.semantics;
   values.closed = stage.semantics === 'process' ? 0 : 1;
   if (input.probability === undefined) values.probability = stage.probability;

@@ -1,7 +1,7 @@
-import { nowIso } from '../../db/tx.js';
-import type { Ctx } from '../../context.js';
-import { assertRecordAccess } from '../../access/rights.js';
 import type { RecordEntity } from '../../../shared/access.js';
+import { assertRecordAccess } from '../../access/rights.js';
+import type { Ctx } from '../../context.js';
+import { nowIso } from '../../db/tx.js';
 import { notFound } from '../../errors.js';
 
 export interface FieldChange {
@@ -15,7 +15,10 @@ const IGNORED = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', 'crea
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
 /** Field-by-field difference of two presentations of a record (either may be null: create / delete). */
-export function diff(before: Record<string, unknown> | null, after: Record<string, unknown> | null): FieldChange[] {
+export function diff(
+  before: Record<string, unknown> | null,
+  after: Record<string, unknown> | null,
+): FieldChange[] {
   const keys = new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})]);
   const changes: FieldChange[] = [];
   for (const key of keys) {

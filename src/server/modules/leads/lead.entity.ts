@@ -1,9 +1,9 @@
 import { leadFields } from '../../../shared/schemas/records.js';
 import type { Ctx } from '../../context.js';
 import { invalid } from '../../errors.js';
-import { assertCurrency, assertSource, baseCurrency } from '../reference/reference.repository.js';
 import { auditFields, type EntityDescriptor, ownedFields, type Row } from '../records/descriptor.js';
 import { commsText, joinText } from '../records/search-text.js';
+import { assertCurrency, assertSource, baseCurrency } from '../reference/reference.repository.js';
 
 const personFields = [
   { name: 'honorific', column: 'honorific', type: 'enum', nullable: true },
@@ -36,7 +36,13 @@ export const leadEntity: EntityDescriptor = {
     { name: 'companyTitle', column: 'company_title', type: 'string', nullable: true },
     { name: 'amount', column: 'amount', type: 'money', nullable: false },
     { name: 'currency', column: 'currency', type: 'enum', nullable: false },
-    { name: 'sourceDescription', column: 'source_description', type: 'text', nullable: true, sortable: false },
+    {
+      name: 'sourceDescription',
+      column: 'source_description',
+      type: 'text',
+      nullable: true,
+      sortable: false,
+    },
     { name: 'contactId', column: 'contact_id', type: 'ref', nullable: true },
     { name: 'companyId', column: 'company_id', type: 'ref', nullable: true },
     { name: 'convertedAt', column: 'converted_at', type: 'datetime', nullable: true },
@@ -44,7 +50,11 @@ export const leadEntity: EntityDescriptor = {
   ],
   prepare: prepareLead,
   async beforeDelete(ctx, row) {
-    await ctx.db.kysely.deleteFrom('product_rows').where('owner_type', '=', 'lead').where('owner_id', '=', row.id).execute();
+    await ctx.db.kysely
+      .deleteFrom('product_rows')
+      .where('owner_type', '=', 'lead')
+      .where('owner_id', '=', row.id)
+      .execute();
     await ctx.db.kysely.updateTable('deals').set({ lead_id: null }).where('lead_id', '=', row.id).execute();
   },
   searchDoc: (r, region) => ({
@@ -60,9 +70,12 @@ async function prepareLead(ctx: Ctx, values: Record<string, unknown>, existing: 
       .select(['id', 'semantics'])
       .where('id', '=', values.status_id as number)
       .executeTakeFirst();
-    if (!status) throw invalid([{ field: 'statusId', message: `no lead status with id ${values.status_id}` }]);
+    if (!status)
+      throw invalid([{ field: 'statusId', message: `no lead status with id ${values.status_id}` }]);
     if (status.semantics === 'converted' && existing?.status_semantics !== 'converted') {
-      throw invalid([{ field: 'statusId', message: 'a lead becomes converted through POST /leads/{id}/convert' }]);
+      throw invalid([
+        { field: 'statusId', message: 'a lead becomes converted through POST /leads/{id}/convert' },
+      ]);
     }
     values.status_semantics = status.semantics;
   } else if (!existing) {
@@ -87,6 +100,9 @@ async function prepareLead(ctx: Ctx, values: Record<string, unknown>, existing: 
       .where('owner_type', '=', 'lead')
       .where('owner_id', '=', existing.id)
       .executeTakeFirst();
-    if (rows) throw invalid([{ field: 'amount', message: 'is computed from the product rows; change the rows instead' }]);
+    if (rows)
+      throw invalid([
+        { field: 'amount', message: 'is computed from the product rows; change the rows instead' },
+      ]);
   }
 }

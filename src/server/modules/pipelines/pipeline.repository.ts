@@ -26,5 +26,7 @@ export async function firstStage(db: Db, pipelineId: number) {
 }
 
 export async function pipelineExists(db: Db, pipelineId: number): Promise<boolean> {
-  return Boolean(await db.kysely.selectFrom('pipelines').select('id').where('id', '=', pipelineId).executeTakeFirst());
+  return Boolean(
+    await db.kysely.selectFrom('pipelines').select('id').where('id', '=', pipelineId).executeTakeFirst(),
+  );
 }

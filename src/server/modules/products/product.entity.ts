@@ -1,7 +1,7 @@
 import { productFields } from '../../../shared/schemas/records.js';
 import { invalid } from '../../errors.js';
-import { assertCurrency, baseCurrency } from '../reference/reference.repository.js';
 import { auditFields, type EntityDescriptor } from '../records/descriptor.js';
+import { assertCurrency, baseCurrency } from '../reference/reference.repository.js';
 
 /** The product catalog. Products belong to the company, not to a manager: rights use the creator. */
 export const productEntity: EntityDescriptor = {
@@ -36,7 +36,8 @@ export const productEntity: EntityDescriptor = {
         .select('id')
         .where('id', '=', values.section_id as number)
         .executeTakeFirst();
-      if (!section) throw invalid([{ field: 'sectionId', message: `no product section with id ${values.section_id}` }]);
+      if (!section)
+        throw invalid([{ field: 'sectionId', message: `no product section with id ${values.section_id}` }]);
     }
   },
 };

@@ -1,5 +1,5 @@
-import type { CommunicationInput } from '../../../shared/schemas/common.js';
 import { normalizePhone } from '../../../shared/phone.js';
+import type { CommunicationInput } from '../../../shared/schemas/common.js';
 import type { Ctx } from '../../context.js';
 
 /** Multi-value, typed phones, emails, websites and messengers of leads, contacts and companies. */
@@ -54,7 +54,11 @@ export async function saveCommunications(
   }
 }
 
-export async function loadCommunications(ctx: Ctx, entityType: string, ids: number[]): Promise<Map<number, CommSet>> {
+export async function loadCommunications(
+  ctx: Ctx,
+  entityType: string,
+  ids: number[],
+): Promise<Map<number, CommSet>> {
   const out = new Map<number, CommSet>();
   for (const id of ids) out.set(id, { phones: [], emails: [], websites: [], messengers: [] });
   if (!ids.length) return out;
@@ -67,7 +71,10 @@ export async function loadCommunications(ctx: Ctx, entityType: string, ids: numb
     .orderBy('sort')
     .orderBy('id')
     .execute();
-  const keyOf = Object.fromEntries(Object.entries(COMM_KINDS).map(([k, v]) => [v, k])) as Record<string, CommKey>;
+  const keyOf = Object.fromEntries(Object.entries(COMM_KINDS).map(([k, v]) => [v, k])) as Record<
+    string,
+    CommKey
+  >;
   for (const r of rows) {
     const key = keyOf[r.kind];
     if (key) out.get(r.entity_id)?.[key].push({ id: r.id, value: r.value, type: r.value_type });

@@ -29,7 +29,12 @@ export interface EntityDescriptor {
   hasCommunications: boolean;
   defaultSort: string;
   /** Fills defaults and enforces the entity's rules before a write; may change `values` (columns). */
-  prepare?(ctx: Ctx, values: Record<string, unknown>, existing: Row | null, input: Record<string, unknown>): Promise<void>;
+  prepare?(
+    ctx: Ctx,
+    values: Record<string, unknown>,
+    existing: Row | null,
+    input: Record<string, unknown>,
+  ): Promise<void>;
   /** After the row is written, in the same transaction: links to other records. */
   afterWrite?(ctx: Ctx, id: number, input: Record<string, unknown>, existing: Row | null): Promise<void>;
   /** Extra API fields for a page of rows (links), loaded in one query per kind. */

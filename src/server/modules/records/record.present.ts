@@ -41,7 +41,11 @@ export async function presentRows(
   return rows.map((row) => {
     const out: Record<string, unknown> = {};
     for (const f of fields) {
-      out[f.name] = presentField(f, row[f.column], f.customFieldId ? customById.get(f.customFieldId) : undefined);
+      out[f.name] = presentField(
+        f,
+        row[f.column],
+        f.customFieldId ? customById.get(f.customFieldId) : undefined,
+      );
     }
     if (comms) Object.assign(out, comms.get(row.id));
     if (extra) Object.assign(out, extra.get(row.id));

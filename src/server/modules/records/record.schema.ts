@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { versionField } from '../../../shared/schemas/records.js';
 import type { FieldIssue } from '../../../shared/errors.js';
+import { versionField } from '../../../shared/schemas/records.js';
 import { invalid } from '../../errors.js';
 import { fieldIssues } from '../../validation.js';
 import { type CustomFieldDef, valueSchema } from '../custom-fields/custom-field.types.js';
@@ -16,7 +16,9 @@ export function validateRecordInput(
   body: unknown,
   mode: 'create' | 'update',
 ): Record<string, unknown> {
-  const customShape = Object.fromEntries(customs.map((c) => [c.apiName, valueSchema(c).nullable().optional()]));
+  const customShape = Object.fromEntries(
+    customs.map((c) => [c.apiName, valueSchema(c).nullable().optional()]),
+  );
   const shape = { ...d.inputShape, ...customShape, ...versionField };
   const base = z.strictObject(shape);
   const schema = mode === 'create' ? base : base.partial();
@@ -28,7 +30,8 @@ export function validateRecordInput(
     if (!c.required) continue;
     const given = raw[c.apiName];
     const missing = given === null || given === '' || (Array.isArray(given) && given.length === 0);
-    if (missing || (mode === 'create' && given === undefined)) issues.push({ field: c.apiName, message: 'is required' });
+    if (missing || (mode === 'create' && given === undefined))
+      issues.push({ field: c.apiName, message: 'is required' });
   }
   if (mode === 'update' && result.success && Object.keys(input).filter((k) => k !== 'version').length === 0) {
     issues.push({ field: '(body)', message: 'names no field to change' });

@@ -66,7 +66,8 @@ function writableFields(d: EntityDescriptor, schema: Schema): FieldDef[] {
 async function afterChange(ctx: Ctx, d: EntityDescriptor, schema: Schema, id: number): Promise<ApiRecord> {
   const row = (await loadRow(ctx, d, id)) as Row;
   const record = await presentOne(ctx, d, schema, row);
-  if (d.searchDoc) await indexDoc(ctx.db, d.entity, id, ownerOf(d, row) ?? 0, d.searchDoc(record, ctx.phoneRegion));
+  if (d.searchDoc)
+    await indexDoc(ctx.db, d.entity, id, ownerOf(d, row) ?? 0, d.searchDoc(record, ctx.phoneRegion));
   return record;
 }
 
@@ -83,11 +84,22 @@ export async function createRecord(ctx: Ctx, d: EntityDescriptor, body: unknown)
   }
   return withTx(ctx.db, async (db) => {
     const tx = { ...ctx, db };
-    if (values.responsible_id !== undefined) await assertUserExists(tx, values.responsible_id as number, 'responsibleId');
+    if (values.responsible_id !== undefined)
+      await assertUserExists(tx, values.responsible_id as number, 'responsibleId');
     await d.prepare?.(tx, values, null, input);
     const now = nowIso();
-    Object.assign(values, { version: 1, created_by: ctx.actor.userId || null, updated_by: ctx.actor.userId || null, created_at: now, updated_at: now });
-    const inserted = await db.kysely.insertInto(d.table).values(values as never).returning('id').executeTakeFirstOrThrow();
+    Object.assign(values, {
+      version: 1,
+      created_by: ctx.actor.userId || null,
+      updated_by: ctx.actor.userId || null,
+      created_at: now,
+      updated_at: now,
+    });
+    const inserted = await db.kysely
+      .insertInto(d.table)
+      .values(values as never)
+      .returning('id')
+      .executeTakeFirstOrThrow();
     const id = Number(inserted.id);
     if (d.hasCommunications) await saveCommunications(tx, d.entity, id, pickComms(input));
     await d.afterWrite?.(tx, id, input, null);
@@ -104,8 +116,12 @@ function pickComms(input: Record<string, unknown>) {
 }
 
 export async function assertUserExists(ctx: Ctx, userId: number, field: string): Promise<void> {
-  const user = await ctx.db.kysely.selectFrom('users').select(['id', 'active']).where('id', '=', userId).executeTakeFirst();
-  if (!user || !user.active) {
+  const user = await ctx.db.kysely
+    .selectFrom('users')
+    .select(['id', 'active'])
+    .where('id', '=', userId)
+    .executeTakeFirst();
+  if (!user?.active) {
     throw new AppError(ErrorCodes.VALIDATION_FAILED, `${field}: no active user ${userId}`, [
       { field, message: `no active user with id ${userId}` },
     ]);
@@ -120,7 +136,13 @@ export function versionConflict(d: EntityDescriptor, current: ApiRecord): AppErr
   );
 }
 
-export async function updateRecord(ctx: Ctx, d: EntityDescriptor, id: number, body: unknown, ifMatch?: number): Promise<ApiRecord> {
+export async function updateRecord(
+  ctx: Ctx,
+  d: EntityDescriptor,
+  id: number,
+  body: unknown,
+  ifMatch?: number,
+): Promise<ApiRecord> {
   const schema = await schemaOf(ctx, d);
   const input = validateRecordInput(d, schema.customs, body, 'update');
   const expected = (input.version as number | undefined) ?? ifMatch;
@@ -132,7 +154,11 @@ export async function updateRecord(ctx: Ctx, d: EntityDescriptor, id: number, bo
     const before = await presentOne(tx, d, schema, existing);
     if (expected !== undefined && expected !== existing.version) throw versionConflict(d, before);
     const values = toColumns(writableFields(d, schema), input);
-    if (d.ownerColumn === 'responsible_id' && values.responsible_id !== undefined && values.responsible_id !== existing.responsible_id) {
+    if (
+      d.ownerColumn === 'responsible_id' &&
+      values.responsible_id !== undefined &&
+      values.responsible_id !== existing.responsible_id
+    ) {
       await assertUserExists(tx, values.responsible_id as number, 'responsibleId');
       await assertCanAssign(db, ctx.actor, d.entity, 'update', values.responsible_id as number);
     }
@@ -157,7 +183,12 @@ export async function updateRecord(ctx: Ctx, d: EntityDescriptor, id: number, bo
   });
 }
 
-export async function deleteRecord(ctx: Ctx, d: EntityDescriptor, id: number, expectedVersion?: number): Promise<void> {
+export async function deleteRecord(
+  ctx: Ctx,
+  d: EntityDescriptor,
+  id: number,
+  expectedVersion?: number,
+): Promise<void> {
   const schema = await schemaOf(ctx, d);
   await withTx(ctx.db, async (db) => {
     const tx = { ...ctx, db };
@@ -165,7 +196,8 @@ export async function deleteRecord(ctx: Ctx, d: EntityDescriptor, id: number, ex
     if (!existing) throw notFound(d.label, id);
     await assertRecordAccess(db, ctx.actor, d.entity, 'delete', ownerOf(d, existing), d.label, id);
     const before = await presentOne(tx, d, schema, existing);
-    if (expectedVersion !== undefined && expectedVersion !== existing.version) throw versionConflict(d, before);
+    if (expectedVersion !== undefined && expectedVersion !== existing.version)
+      throw versionConflict(d, before);
     await d.beforeDelete?.(tx, existing);
     if (d.hasCommunications) await deleteCommunications(tx, d.entity, id);
     if (d.searchDoc) await removeDoc(db, d.entity, id);
@@ -200,7 +232,11 @@ export async function listRecords(ctx: Ctx, d: EntityDescriptor, params: ListPar
     const known = new Set([...schema.fields.map((f) => f.name), ...(d.virtualInputs ?? []), ...COMM_KEYS]);
     const unknown = wanted.filter((f) => !known.has(f));
     if (unknown.length) {
-      throw new AppError(ErrorCodes.VALIDATION_FAILED, `fields: unknown field(s) ${unknown.join(', ')}`, unknown.map((f) => ({ field: 'fields', message: `unknown field "${f}"` })));
+      throw new AppError(
+        ErrorCodes.VALIDATION_FAILED,
+        `fields: unknown field(s) ${unknown.join(', ')}`,
+        unknown.map((f) => ({ field: 'fields', message: `unknown field "${f}"` })),
+      );
     }
   }
   const reach = await reachOf(ctx.db, ctx.actor, d.entity, 'read');

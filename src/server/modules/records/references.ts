@@ -72,7 +72,12 @@ export async function loadLinks(
 }
 
 /** The subset of `ids` the actor may read: expansions never reveal records outside the actor's reach. */
-export async function visibleIds(ctx: Ctx, entity: RecordEntity, table: RecordTable, ids: number[]): Promise<Set<number>> {
+export async function visibleIds(
+  ctx: Ctx,
+  entity: RecordEntity,
+  table: RecordTable,
+  ids: number[],
+): Promise<Set<number>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Set();
   const reach = await reachOf(ctx.db, ctx.actor, entity, 'read');

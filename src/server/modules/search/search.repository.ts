@@ -33,7 +33,9 @@ export async function indexDoc(
   await sql`insert into search_docs(entity_type, entity_id, responsible_id, title, body)
     values (${entity}, ${id}, ${responsibleId}, ${doc.title}, ${doc.body})
     on conflict (entity_type, entity_id) do update
-    set responsible_id = excluded.responsible_id, title = excluded.title, body = excluded.body`.execute(db.kysely);
+    set responsible_id = excluded.responsible_id, title = excluded.title, body = excluded.body`.execute(
+    db.kysely,
+  );
 }
 
 export async function removeDoc(db: Db, entity: RecordEntity, id: number): Promise<void> {
@@ -68,7 +70,12 @@ export async function searchDocs(
       select entity_type, entity_id, title, bm25(search_docs, 0, 0, 0, 10.0, 1.0) as rank
       from search_docs where search_docs match ${match} and ${allowed}
       order by rank limit ${limit}`.execute(db.kysely);
-    return result.rows.map((r) => ({ entityType: r.entity_type, entityId: Number(r.entity_id), title: r.title, rank: -r.rank }));
+    return result.rows.map((r) => ({
+      entityType: r.entity_type,
+      entityId: Number(r.entity_id),
+      title: r.title,
+      rank: -r.rank,
+    }));
   }
   const tsquery = queryTokens.map((t) => `${t.replaceAll(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
   const result = await sql<{ entity_type: RecordEntity; entity_id: number; title: string; rank: number }>`
@@ -77,5 +84,10 @@ export async function searchDocs(
     from search_docs, to_tsquery('simple', ${tsquery}) q
     where tsv @@ q and ${allowed}
     order by rank desc limit ${limit}`.execute(db.kysely);
-  return result.rows.map((r) => ({ entityType: r.entity_type, entityId: r.entity_id, title: r.title, rank: r.rank }));
+  return result.rows.map((r) => ({
+    entityType: r.entity_type,
+    entityId: r.entity_id,
+    title: r.title,
+    rank: r.rank,
+  }));
 }
