@@ -3,10 +3,12 @@ import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { apiTokenRoutes } from './api-tokens/api-token.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
+import { registerCatalogRoutes } from './catalog-routes.js';
 import { companyEntity } from './companies/company.entity.js';
 import { contactEntity } from './contacts/contact.entity.js';
 import { dealEntity } from './deals/deal.entity.js';
 import { leadEntity } from './leads/lead.entity.js';
+import { registerOrgRoutes } from './org-routes.js';
 import { productEntity } from './products/product.entity.js';
 import { registerRecordRoutes } from './records/record.routes.js';
 
@@ -16,6 +18,8 @@ export async function registerModules(app: FastifyInstance, deps: { db: Db; conf
   const routeDeps = { db, phoneRegion: config.DEFAULT_PHONE_REGION };
   await app.register(authRoutes, { db, config });
   await app.register(apiTokenRoutes, { db });
+  await registerOrgRoutes(app, deps);
+  await registerCatalogRoutes(app, deps);
   registerRecordRoutes(app, leadEntity, routeDeps, {
     title: 'Website request: 20 laptops',
     name: 'Anna',
