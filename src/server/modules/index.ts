@@ -6,6 +6,7 @@ import { authRoutes } from './auth/auth.routes.js';
 import { registerCatalogRoutes } from './catalog-routes.js';
 import { companyEntity } from './companies/company.entity.js';
 import { contactEntity } from './contacts/contact.entity.js';
+import { customFieldRoutes } from './custom-fields/custom-field.routes.js';
 import { dealEntity } from './deals/deal.entity.js';
 import { leadEntity } from './leads/lead.entity.js';
 import { registerOrgRoutes } from './org-routes.js';
@@ -18,6 +19,7 @@ export async function registerModules(app: FastifyInstance, deps: { db: Db; conf
   const routeDeps = { db, phoneRegion: config.DEFAULT_PHONE_REGION };
   await app.register(authRoutes, { db, config });
   await app.register(apiTokenRoutes, { db });
+  await app.register(customFieldRoutes, routeDeps);
   await registerOrgRoutes(app, deps);
   await registerCatalogRoutes(app, deps);
   registerRecordRoutes(app, leadEntity, routeDeps, {
