@@ -8,6 +8,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerTextGuard } from './http/text-guard.js';
 import { registerModules } from './modules/index.js';
 
 export interface AppOptions {
@@ -62,6 +63,7 @@ export async function createApp({ db, config, https }: AppOptions): Promise<Fast
   );
 
   registerAuth(app, db);
+  registerTextGuard(app);
   app.get(
     '/api/health',
     { config: { public: true }, schema: { tags: ['system'], summary: 'Liveness and database check' } },

@@ -25,3 +25,19 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefi
   if (!result.success) throw invalid(fieldIssues(result.error, prefix));
   return result.data;
 }
+
+/** Collects an issue for every string (or key) holding a NUL character. */
+export function scanForNul(value: unknown, path: string, issues: FieldIssue[]): void {
+  if (issues.length >= 20) return;
+  if (typeof value === 'string') {
+    if (value.includes('\u0000'))
+      issues.push({ field: path || '(body)', message: 'must not contain NUL characters' });
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  for (const [k, v] of Object.entries(value)) {
+    if (k.includes('\u0000'))
+      issues.push({ field: path || '(body)', message: 'keys must not contain NUL characters' });
+    scanForNul(v, path ? `${path}.${k}` : k, issues);
+  }
+}

@@ -12,6 +12,7 @@ import { leadEntity } from './leads/lead.entity.js';
 import { registerOrgRoutes } from './org-routes.js';
 import { productEntity } from './products/product.entity.js';
 import { registerRecordRoutes } from './records/record.routes.js';
+import { searchRoutes } from './search/search.routes.js';
 
 /** Every module's routes, in one list, so the API surface is visible at a glance. */
 export async function registerModules(app: FastifyInstance, deps: { db: Db; config: Config }): Promise<void> {
@@ -20,6 +21,7 @@ export async function registerModules(app: FastifyInstance, deps: { db: Db; conf
   await app.register(authRoutes, { db, config });
   await app.register(apiTokenRoutes, { db });
   await app.register(customFieldRoutes, routeDeps);
+  await app.register(searchRoutes, routeDeps);
   await registerOrgRoutes(app, deps);
   await registerCatalogRoutes(app, deps);
   registerRecordRoutes(app, leadEntity, routeDeps, {

@@ -1,6 +1,7 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
 import type { FieldIssue } from '../../shared/errors.js';
 import { invalid } from '../errors.js';
+import { scanForNul } from '../validation.js';
 import { type FieldDef, type FieldRegistry, OPERATORS, type Operator, operatorsFor } from './fields.js';
 import { toDbValue } from './values.js';
 
@@ -20,6 +21,8 @@ const MAX_IN = 1000;
 
 export function parseFilter(input: unknown, fields: FieldRegistry, path = 'filter'): FilterNode {
   const issues: FieldIssue[] = [];
+  scanForNul(input, path, issues);
+  if (issues.length) throw invalid(issues);
   const node = parseNode(input, fields, path, issues, 0);
   if (issues.length) throw invalid(issues);
   return node;
