@@ -32,6 +32,14 @@ export async function createApp({ db, config, https }: AppOptions): Promise<Fast
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  // While shutting down, answers in flight close their connection so keep-alive clients don't hold the exit.
+  let closing = false;
+  app.addHook('preClose', async () => {
+    closing = true;
+  });
+  app.addHook('onSend', async (_req, reply) => {
+    if (closing) reply.header('connection', 'close');
+  });
 
   await app.register(helmet, { contentSecurityPolicy: false, global: true });
   await app.register(cookie);

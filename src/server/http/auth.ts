@@ -28,7 +28,8 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
   app.addHook('preHandler', async (req) => {
-    if (req.routeOptions.config?.public || !req.url.startsWith('/api/')) return;
+    if (req.routeOptions.config?.public || !req.url.startsWith('/api/') || req.url.startsWith('/api/docs'))
+      return;
     req.actor = await authenticate(db, req);
   });
 }
