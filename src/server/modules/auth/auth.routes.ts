@@ -29,6 +29,8 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Db; config: C
         public: true,
         rateLimit: {
           max: config.LOGIN_RATE_LIMIT,
+          // after body parsing, so the key can include the email being tried
+          hook: 'preHandler',
           timeWindow: '1 minute',
           keyGenerator: (req) =>
             `${req.ip}:${String((req.body as { email?: unknown } | undefined)?.email ?? '').toLowerCase()}`,
