@@ -121,10 +121,17 @@ async function prepareDeal(
   if (Array.isArray(input.contactIds))
     await assertReadableRefs(ctx, 'contact', 'contacts', input.contactIds as number[], 'contactIds');
   if (values.lead_id) await assertReadableRefs(ctx, 'lead', 'leads', [values.lead_id as number], 'leadId');
-  if (values.amount !== undefined && existing?.has_product_rows) {
-    throw invalid([
-      { field: 'amount', message: 'is computed from the product rows; change the rows instead' },
-    ]);
+  if (existing?.has_product_rows) {
+    if (values.amount !== undefined) {
+      throw invalid([
+        { field: 'amount', message: 'is computed from the product rows; change the rows instead' },
+      ]);
+    }
+    if (values.currency !== undefined && values.currency !== existing.currency) {
+      throw invalid([
+        { field: 'currency', message: 'cannot change while the deal has product rows priced in it' },
+      ]);
+    }
   }
 }
 

@@ -93,16 +93,23 @@ async function prepareLead(ctx: Ctx, values: Record<string, unknown>, existing: 
   if (values.currency !== undefined) await assertCurrency(ctx, values.currency as string);
   else if (!existing) values.currency = await baseCurrency(ctx.db);
   if (values.source_id) await assertSource(ctx, values.source_id as number);
-  if (values.amount !== undefined && existing) {
+  const currencyChange = values.currency !== undefined && values.currency !== existing?.currency;
+  if (existing && (values.amount !== undefined || currencyChange)) {
     const rows = await ctx.db.kysely
       .selectFrom('product_rows')
       .select('id')
       .where('owner_type', '=', 'lead')
       .where('owner_id', '=', existing.id)
       .executeTakeFirst();
-    if (rows)
+    if (rows && values.amount !== undefined) {
       throw invalid([
         { field: 'amount', message: 'is computed from the product rows; change the rows instead' },
       ]);
+    }
+    if (rows && currencyChange) {
+      throw invalid([
+        { field: 'currency', message: 'cannot change while the lead has product rows priced in it' },
+      ]);
+    }
   }
 }

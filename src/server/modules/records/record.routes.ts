@@ -46,7 +46,7 @@ export function registerRecordRoutes(
     actor: actorOf(req),
     phoneRegion: deps.phoneRegion,
   });
-  const bodyDoc = z.looseObject(d.inputShape).meta({ examples: [example] });
+  const bodyDoc = z.looseObject(d.inputShape).meta({ example });
 
   r.get(
     base,
