@@ -2,7 +2,6 @@ import fs from 'node:fs';
 import https from 'node:https';
 import { afterAll, describe, expect, it } from 'vitest';
 import { selfSignedCert, startServer, tempDir } from '../support/process.js';
-import { createTestDb, engine } from '../support/test-db.js';
 
 const dirs: string[] = [];
 afterAll(() => {
@@ -10,7 +9,8 @@ afterAll(() => {
 });
 
 // These start the real process on its embedded SQLite default, as `npm start` does on a fresh machine.
-describe.runIf(engine === 'sqlite')('the server process', () => {
+// (The PostgreSQL run has server-postgres.test.ts instead; vitest.config.ts picks the file per engine.)
+describe('the server process', () => {
   it('starts on an empty data folder, creates the administrator with a printed password, and signs in', async () => {
     const dir = tempDir('sevan-start-');
     dirs.push(dir);
@@ -114,35 +114,5 @@ describe.runIf(engine === 'sqlite')('the server process', () => {
     await expect(
       startServer({ DATA_DIR: dir, PORT: 'x', DATABASE_URL: 'mysql://nope', TLS_CERT: '/tmp/c.pem' }),
     ).rejects.toThrow(/Invalid configuration:[\s\S]*PORT[\s\S]*DATABASE_URL[\s\S]*TLS_CERT/);
-  });
-});
-
-describe.runIf(engine === 'postgres')('the server process on PostgreSQL', () => {
-  it('runs the same code with DATABASE_URL=postgres://…', async () => {
-    const { url, drop } = await createTestDb();
-    const dir = tempDir('sevan-pg-start-');
-    dirs.push(dir);
-    const server = await startServer({
-      DATA_DIR: dir,
-      DATABASE_URL: url as string,
-      SEVAN_ADMIN_PASSWORD: 'pg-admin-password',
-    });
-    try {
-      const base = `http://127.0.0.1:${server.port}`;
-      expect(await (await fetch(`${base}/api/health`)).json()).toEqual({
-        status: 'ok',
-        database: 'postgres',
-      });
-      const login = await fetch(`${base}/api/v1/auth/login`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({ email: 'admin@sevan.local', password: 'pg-admin-password' }),
-      });
-      expect(login.status).toBe(200);
-      expect(fs.existsSync(`${dir}/sevan.sqlite`)).toBe(false);
-    } finally {
-      expect(await server.stop()).toBe(0);
-      await drop();
-    }
   });
 });

@@ -12,6 +12,8 @@ export const CSRF_HEADER = 'x-csrf-token';
 declare module 'fastify' {
   interface FastifyRequest {
     actor: Actor | null;
+    /** The session's CSRF token, when the caller signed in with the cookie. */
+    csrfToken: string | null;
   }
   interface FastifyContextConfig {
     /** Route answers without a signed-in user. */
@@ -27,16 +29,23 @@ const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
  */
 export function registerAuth(app: FastifyInstance, db: Db): void {
   app.decorateRequest('actor', null);
+  app.decorateRequest('csrfToken', null);
   app.addHook('preHandler', async (req) => {
     if (req.routeOptions.config?.public || !req.url.startsWith('/api/') || req.url.startsWith('/api/docs'))
       return;
-    req.actor = await authenticate(db, req);
+    const { actor, csrfToken } = await authenticate(db, req);
+    req.actor = actor;
+    req.csrfToken = csrfToken;
   });
 }
 
-async function authenticate(db: Db, req: FastifyRequest): Promise<Actor> {
+async function authenticate(
+  db: Db,
+  req: FastifyRequest,
+): Promise<{ actor: Actor; csrfToken: string | null }> {
   const header = req.headers.authorization;
   let userId: number | null = null;
+  let csrfToken: string | null = null;
   if (header) {
     const m = /^Bearer\s+(\S+)$/i.exec(header);
     const token = m ? await findApiToken(db, m[1] as string) : null;
@@ -55,10 +64,11 @@ async function authenticate(db: Db, req: FastifyRequest): Promise<Actor> {
       throw new AppError(ErrorCodes.FORBIDDEN, `Missing or wrong ${CSRF_HEADER} header`);
     }
     userId = session.userId;
+    csrfToken = session.csrfToken;
   }
   const actor = await loadActor(db, userId);
   if (!actor) throw new AppError(ErrorCodes.UNAUTHENTICATED, 'This user is deactivated');
-  return actor;
+  return { actor, csrfToken };
 }
 
 /** The signed-in actor of a route that is not public. */

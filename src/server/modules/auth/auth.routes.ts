@@ -69,7 +69,14 @@ export async function authRoutes(app: FastifyInstance, opts: { db: Db; config: C
 
   r.get(
     '/api/v1/me',
-    { schema: { tags: ['auth'], summary: 'The signed-in user with their role and rights' } },
-    async (req) => getMe(db, actorOf(req).userId),
+    {
+      schema: {
+        tags: ['auth'],
+        summary: 'The signed-in user with their role and rights',
+        description:
+          'For a cookie session it also returns the csrfToken to send as x-csrf-token. Example: GET /api/v1/me',
+      },
+    },
+    async (req) => ({ ...(await getMe(db, actorOf(req).userId)), csrfToken: req.csrfToken }),
   );
 }

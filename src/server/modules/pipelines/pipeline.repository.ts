@@ -30,3 +30,42 @@ export async function pipelineExists(db: Db, pipelineId: number): Promise<boolea
     await db.kysely.selectFrom('pipelines').select('id').where('id', '=', pipelineId).executeTakeFirst(),
   );
 }
+
+export async function findPipeline(db: Db, pipelineId: number) {
+  return db.kysely.selectFrom('pipelines').selectAll().where('id', '=', pipelineId).executeTakeFirst();
+}
+
+export async function pipelineRows(db: Db) {
+  return db.kysely.selectFrom('pipelines').selectAll().orderBy('sort').orderBy('id').execute();
+}
+
+/** Stages in board order, of one pipeline or of all. */
+export async function stageRows(db: Db, pipelineId?: number) {
+  let q = db.kysely.selectFrom('stages').selectAll();
+  if (pipelineId !== undefined) q = q.where('pipeline_id', '=', pipelineId);
+  return q.orderBy('pipeline_id').orderBy('sort').orderBy('id').execute();
+}
+
+export type StageRow = Awaited<ReturnType<typeof stageRows>>[number];
+export type PipelineRow = Awaited<ReturnType<typeof pipelineRows>>[number];
+
+/** Whether any deal has the column at the value (an indexed existence check, never a count over all deals). */
+export async function anyDealWith(db: Db, column: 'pipeline_id' | 'stage_id', id: number): Promise<boolean> {
+  const row = await db.kysely
+    .selectFrom('deals')
+    .select('id')
+    .where(column, '=', id)
+    .limit(1)
+    .executeTakeFirst();
+  return Boolean(row);
+}
+
+/** Stage codes starting with `prefix` (used to pick a free generated code). */
+export async function stageCodesLike(db: Db, prefix: string): Promise<Set<string>> {
+  const rows = await db.kysely
+    .selectFrom('stages')
+    .select('code')
+    .where('code', 'like', `${prefix}%`)
+    .execute();
+  return new Set(rows.map((r) => r.code));
+}

@@ -2,6 +2,8 @@ import type { z } from 'zod';
 import type { Permissions } from '../../../shared/access.js';
 import { ErrorCodes } from '../../../shared/errors.js';
 import type { userCreate } from '../../../shared/schemas/org.js';
+import type { Actor } from '../../access/actor.js';
+import { assertAdmin } from '../../access/rights.js';
 import type { Db } from '../../db/connection.js';
 import { isUniqueViolation } from '../../db/errors.js';
 import { nowIso } from '../../db/tx.js';
@@ -99,28 +101,42 @@ export function isValidTimeZone(tz: string): boolean {
   }
 }
 
+/** Refuses a role or department that does not exist (400 naming the field). */
+export async function assertUserRefs(
+  db: Db,
+  refs: { roleId?: number | null | undefined; departmentId?: number | null | undefined },
+): Promise<void> {
+  if (refs.roleId !== undefined && refs.roleId !== null) {
+    const role = await db.kysely
+      .selectFrom('roles')
+      .select('id')
+      .where('id', '=', refs.roleId)
+      .executeTakeFirst();
+    if (!role) throw invalid([{ field: 'roleId', message: `no role with id ${refs.roleId}` }]);
+  }
+  if (refs.departmentId !== undefined && refs.departmentId !== null) {
+    const dept = await db.kysely
+      .selectFrom('departments')
+      .select('id')
+      .where('id', '=', refs.departmentId)
+      .executeTakeFirst();
+    if (!dept)
+      throw invalid([{ field: 'departmentId', message: `no department with id ${refs.departmentId}` }]);
+  }
+}
+
+export const emailTaken = (email: string) =>
+  new AppError(ErrorCodes.CONFLICT, `A user with email ${email} already exists`, [
+    { field: 'email', message: 'is already used by another user' },
+  ]);
+
 /** Creates a user (validated input). The email is unique, case-insensitively. */
 export async function createUser(db: Db, input: UserCreateInput): Promise<UserView> {
   if (!isValidTimeZone(input.timeZone))
     throw invalid([{ field: 'timeZone', message: 'unknown IANA time zone' }]);
-  if (input.roleId !== null) {
-    const role = await db.kysely
-      .selectFrom('roles')
-      .select('id')
-      .where('id', '=', input.roleId)
-      .executeTakeFirst();
-    if (!role) throw invalid([{ field: 'roleId', message: `no role with id ${input.roleId}` }]);
-  }
-  if (input.departmentId !== null) {
-    const dept = await db.kysely
-      .selectFrom('departments')
-      .select('id')
-      .where('id', '=', input.departmentId)
-      .executeTakeFirst();
-    if (!dept)
-      throw invalid([{ field: 'departmentId', message: `no department with id ${input.departmentId}` }]);
-  }
+  await assertUserRefs(db, input);
   const now = nowIso();
+  const passwordHash = await hashPassword(input.password);
   try {
     const row = await db.kysely
       .insertInto('users')
@@ -128,7 +144,7 @@ export async function createUser(db: Db, input: UserCreateInput): Promise<UserVi
         email: input.email.toLowerCase(),
         name: input.name,
         last_name: input.lastName,
-        password_hash: await hashPassword(input.password),
+        password_hash: passwordHash,
         is_admin: input.isAdmin ? 1 : 0,
         role_id: input.roleId,
         department_id: input.departmentId,
@@ -143,18 +159,63 @@ export async function createUser(db: Db, input: UserCreateInput): Promise<UserVi
       })
       .returning('id')
       .executeTakeFirstOrThrow();
-    const created = await db.kysely
-      .selectFrom('users')
-      .selectAll()
-      .where('id', '=', row.id)
-      .executeTakeFirstOrThrow();
-    return presentUser(created);
+    return presentUser(await loadUserRow(db, row.id));
   } catch (err) {
-    if (isUniqueViolation(err)) {
-      throw new AppError(ErrorCodes.CONFLICT, `A user with email ${input.email} already exists`, [
-        { field: 'email', message: 'is already used by another user' },
-      ]);
-    }
+    if (isUniqueViolation(err)) throw emailTaken(input.email);
     throw err;
   }
+}
+
+/** POST /users: administrators only. */
+export async function createUserAs(db: Db, actor: Actor, input: UserCreateInput): Promise<UserView> {
+  assertAdmin(actor);
+  return createUser(db, input);
+}
+
+/** The row of one user; throws 404 when there is none. */
+export async function loadUserRow(db: Db, id: number) {
+  const row = await db.kysely.selectFrom('users').selectAll().where('id', '=', id).executeTakeFirst();
+  if (!row) throw notFound('User', id);
+  return row;
+}
+
+/** What every signed-in user may see of a colleague: the company directory. */
+export interface DirectoryUser {
+  id: number;
+  email: string;
+  name: string;
+  lastName: string;
+  departmentId: number | null;
+  roleId: number | null;
+  active: boolean;
+  position: string;
+}
+
+export function presentForActor(actor: Actor, u: UserRow): UserView | DirectoryUser {
+  const full = presentUser(u);
+  if (actor.isAdmin || actor.userId === u.id) return full;
+  const { id, email, name, lastName, departmentId, roleId, active, position } = full;
+  return { id, email, name, lastName, departmentId, roleId, active, position };
+}
+
+export interface UserListFilter {
+  active?: boolean | undefined;
+  departmentId?: number | undefined;
+}
+
+/** The directory: administrators see every field, others the directory fields. */
+export async function listUsers(
+  db: Db,
+  actor: Actor,
+  filter: UserListFilter = {},
+): Promise<(UserView | DirectoryUser)[]> {
+  let q = db.kysely.selectFrom('users').selectAll();
+  if (filter.active !== undefined) q = q.where('active', '=', filter.active ? 1 : 0);
+  if (filter.departmentId !== undefined) q = q.where('department_id', '=', filter.departmentId);
+  const rows = await q.orderBy('name').orderBy('last_name').orderBy('id').execute();
+  return rows.map((r) => presentForActor(actor, r));
+}
+
+export async function getUser(db: Db, actor: Actor, id: number): Promise<UserView | DirectoryUser> {
+  return presentForActor(actor, await loadUserRow(db, id));
 }
