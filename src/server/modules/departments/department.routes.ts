@@ -5,7 +5,7 @@ import type { Db } from '../../db/connection.js';
 import { actorOf } from '../../http/auth.js';
 import { idempotentCreate } from '../../http/idempotency.js';
 import { idParam } from '../../http/list-query.js';
-import { expectedVersion, ifMatchHeader } from '../users/optimistic.js';
+import { expectedVersion, ifMatchHeader } from '../../optimistic.js';
 import {
   createDepartment,
   deleteDepartment,

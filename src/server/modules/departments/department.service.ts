@@ -7,7 +7,7 @@ import type { Db } from '../../db/connection.js';
 import type { DepartmentsTable } from '../../db/schema.js';
 import { nowIso, withTx } from '../../db/tx.js';
 import { invalid, notFound } from '../../errors.js';
-import { assertVersion, conflict, staleVersion } from '../users/optimistic.js';
+import { assertVersion, conflict, staleVersion } from '../../optimistic.js';
 
 /** The company structure: a tree of departments with heads. Access scopes follow it (see access/org.ts). */
 export interface DepartmentView {

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { PipelinesTable } from '../../db/schema.js';
 import { nowIso, withTx } from '../../db/tx.js';
 import { invalid } from '../../errors.js';
-import { assertVersion, conflict, staleVersion } from '../users/optimistic.js';
+import { assertVersion, conflict, staleVersion } from '../../optimistic.js';
 import { getPipeline, type PipelineView } from './pipeline.present.js';
 import { anyDealWith, pipelineRows } from './pipeline.repository.js';
 import {

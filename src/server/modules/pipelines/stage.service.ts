@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { StagesTable } from '../../db/schema.js';
 import { withTx } from '../../db/tx.js';
 import { invalid, notFound } from '../../errors.js';
-import { conflict } from '../users/optimistic.js';
+import { conflict } from '../../optimistic.js';
 import { getPipeline, type PipelineView, presentStage, type StageView } from './pipeline.present.js';
 import { anyDealWith, findStage, type StageRow, stageRows } from './pipeline.repository.js';
 import { codePrefix, defaultColor, defaultProbability, stageCode, stageSetProblem } from './stage-rules.js';

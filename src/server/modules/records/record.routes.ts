@@ -6,6 +6,7 @@ import type { Db } from '../../db/connection.js';
 import { actorOf } from '../../http/auth.js';
 import { idempotentCreate } from '../../http/idempotency.js';
 import { idParam, listParamsFromQuery, listQuery, searchBody } from '../../http/list-query.js';
+import { expectedVersion, ifMatchHeader } from '../../optimistic.js';
 import { listHistory } from '../history/history.service.js';
 import type { EntityDescriptor } from './descriptor.js';
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from './record.service.js';
@@ -23,13 +24,6 @@ const recordValidator = ((opts) =>
   opts.httpPart === 'body'
     ? (data: unknown) => ({ value: data })
     : validatorCompiler(opts)) as FastifySchemaCompiler<z.ZodType> as never;
-
-const ifMatchHeader = z.looseObject({
-  'if-match': z
-    .string()
-    .regex(/^"?\d+"?$/, 'must be the record version')
-    .optional(),
-});
 
 /** CRUD, list, search and history routes of one CRM record type. */
 export function registerRecordRoutes(
@@ -110,16 +104,8 @@ export function registerRecordRoutes(
       },
       validatorCompiler: recordValidator,
     },
-    async (req) => {
-      const ifMatch = req.headers['if-match'];
-      return updateRecord(
-        ctx(req),
-        d,
-        req.params.id,
-        req.body,
-        ifMatch ? Number(ifMatch.replaceAll('"', '')) : undefined,
-      );
-    },
+    async (req) =>
+      updateRecord(ctx(req), d, req.params.id, req.body, expectedVersion({}, req.headers['if-match'])),
   );
 
   r.delete(
@@ -128,13 +114,7 @@ export function registerRecordRoutes(
       schema: { tags, summary: `Delete a ${d.label.toLowerCase()}`, params: idParam, headers: ifMatchHeader },
     },
     async (req, reply) => {
-      const ifMatch = req.headers['if-match'];
-      await deleteRecord(
-        ctx(req),
-        d,
-        req.params.id,
-        ifMatch ? Number(ifMatch.replaceAll('"', '')) : undefined,
-      );
+      await deleteRecord(ctx(req), d, req.params.id, expectedVersion({}, req.headers['if-match']));
       return reply.status(204).send();
     },
   );

@@ -4,6 +4,7 @@ import { assertCanAssign, assertRecordAccess, reachCondition, reachOf } from '..
 import type { Ctx } from '../../context.js';
 import { nowIso, withTx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
+import { staleVersion } from '../../optimistic.js';
 import { type FieldDef, registry } from '../../query/fields.js';
 import { compileFilter, parseFilter } from '../../query/filter.js';
 import { afterCursor, decodeCursor, encodeCursor, orderTerms, parseSort } from '../../query/sort.js';
@@ -129,11 +130,7 @@ export async function assertUserExists(ctx: Ctx, userId: number, field: string):
 }
 
 export function versionConflict(d: EntityDescriptor, current: ApiRecord): AppError {
-  return new AppError(
-    ErrorCodes.VERSION_CONFLICT,
-    `${d.label} ${current.id} was changed by someone else (now version ${current.version}); reload and retry`,
-    { current },
-  );
+  return staleVersion(d.label, current);
 }
 
 export async function updateRecord(

@@ -11,7 +11,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { LeadStatusesTable } from '../../db/schema.js';
 import { withTx } from '../../db/tx.js';
 import { invalid, notFound } from '../../errors.js';
-import { conflict } from '../users/optimistic.js';
+import { conflict } from '../../optimistic.js';
 import { codeFromName, firstFreeCode } from './code.js';
 import { listLeadStatuses } from './reference.repository.js';
 

@@ -12,7 +12,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { CurrenciesTable, SourcesTable } from '../../db/schema.js';
 import { withTx } from '../../db/tx.js';
 import { invalid, notFound } from '../../errors.js';
-import { conflict } from '../users/optimistic.js';
+import { conflict } from '../../optimistic.js';
 import { codeFromName, firstFreeCode } from './code.js';
 import { listCurrencies, listSources } from './reference.repository.js';
 

@@ -9,7 +9,7 @@ import type { RolesTable } from '../../db/schema.js';
 import { DEFAULT_ROLES } from '../../db/seed/defaults.js';
 import { nowIso, withTx } from '../../db/tx.js';
 import { notFound } from '../../errors.js';
-import { assertVersion, conflict, staleVersion } from '../users/optimistic.js';
+import { assertVersion, conflict, staleVersion } from '../../optimistic.js';
 
 /** Roles: named sets of rights (entity × action → scope) given to users. */
 export interface RoleView {

@@ -6,7 +6,7 @@ import type { Db } from '../../db/connection.js';
 import { actorOf } from '../../http/auth.js';
 import { idempotentCreate } from '../../http/idempotency.js';
 import { idParam } from '../../http/list-query.js';
-import { expectedVersion, ifMatchHeader } from './optimistic.js';
+import { expectedVersion, ifMatchHeader } from '../../optimistic.js';
 import { createUserAs, getUser, listUsers } from './user.service.js';
 import { updateMe, updateUser } from './user.update.js';
 

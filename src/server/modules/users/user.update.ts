@@ -8,8 +8,8 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { UsersTable } from '../../db/schema.js';
 import { nowIso, withTx } from '../../db/tx.js';
 import { invalid } from '../../errors.js';
+import { assertVersion, conflict, staleVersion } from '../../optimistic.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
-import { assertVersion, conflict, staleVersion } from './optimistic.js';
 import {
   assertUserRefs,
   emailTaken,

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { ErrorCodes } from '../../../shared/errors.js';
-import { AppError } from '../../errors.js';
+import { ErrorCodes } from '../shared/errors.js';
+import { AppError } from './errors.js';
 
 /**
  * Optimistic concurrency for the configuration records (users, departments, roles, pipelines): the client
