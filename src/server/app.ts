@@ -1,3 +1,4 @@
+import path from 'node:path';
 import cookie from '@fastify/cookie';
 import helmet from '@fastify/helmet';
 import swagger from '@fastify/swagger';
@@ -9,6 +10,7 @@ import type { Db } from './db/connection.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
 import { registerTextGuard } from './http/text-guard.js';
+import { registerWeb } from './http/web.js';
 import { registerModules } from './modules/index.js';
 
 export interface AppOptions {
@@ -81,5 +83,6 @@ export async function createApp({ db, config, https }: AppOptions): Promise<Fast
     },
   );
   await registerModules(app, { db, config });
+  await registerWeb(app, path.resolve(config.WEB_ROOT));
   return app;
 }

@@ -13,6 +13,7 @@ const ConfigSchema = z.object({
     .regex(/^postgres(ql)?:\/\//, 'must be a postgres:// URL (leave unset for the embedded SQLite database)')
     .optional(),
   DATA_DIR: z.string().min(1).default('./data'),
+  WEB_ROOT: z.string().min(1).default('./dist/web'),
   SEVAN_ADMIN_EMAIL: z.email().optional(),
   SEVAN_ADMIN_PASSWORD: z.string().min(8, 'must be at least 8 characters').optional(),
   SEVAN_DEMO: bool,

@@ -1,0 +1,4 @@
+import type { RouteObject } from 'react-router';
+
+/** Deal and lead kanban boards. */
+export const kanbanRoutes: RouteObject[] = [];

@@ -1,0 +1,116 @@
+import { Center, Loader, Text, UnstyledButton } from '@mantine/core';
+import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
+import type { UseInfiniteQueryResult, InfiniteData } from '@tanstack/react-query';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useEffect, useRef } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { CrmRecord, EntityKind, Page } from '../../api/types';
+import { EmptyState } from '../../components/EmptyState';
+import { FieldValue, type RefData } from '../../components/FieldValue';
+import type { ColumnDef } from './entities';
+import classes from './RecordTable.module.css';
+
+const ROW_HEIGHT = 34;
+
+export interface ListProps {
+  entity: EntityKind;
+  rows: CrmRecord[];
+  columns: ColumnDef[];
+  refs: RefData;
+  list: UseInfiniteQueryResult<InfiniteData<Page<CrmRecord>>>;
+  onOpen: (id: number) => void;
+  filtered: boolean;
+}
+
+/** A virtualized table: only visible rows are in the DOM, the next page loads as the end comes near. */
+export function RecordTable(
+  props: ListProps & { sort: string; label: (f: string) => string; onSort: (s: string) => void; onClearFilters: () => void },
+) {
+  const { rows, columns, refs, list, sort, onSort, onOpen, label } = props;
+  const { t } = useTranslation(['common', 'fields']);
+  const parent = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({
+    count: rows.length,
+    getScrollElement: () => parent.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const lastIndex = items[items.length - 1]?.index ?? 0;
+  useEffect(() => {
+    if (lastIndex >= rows.length - 30 && list.hasNextPage && !list.isFetchingNextPage) void list.fetchNextPage();
+  }, [lastIndex, rows.length, list]);
+
+  const width = columns.reduce((s, c) => s + c.width, 0);
+  const sortField = sort.split(',')[0]?.replace(/^-/, '');
+  const desc = sort.startsWith('-');
+
+  if (list.isPending) {
+    return (
+      <Center p="xl">
+        <Loader size="sm" />
+      </Center>
+    );
+  }
+  if (!rows.length) {
+    return props.filtered ? (
+      <EmptyState title={t('list.emptyTitle')} hint={t('list.emptyFiltered')} action={{ label: t('list.clearFilters'), onClick: props.onClearFilters }} />
+    ) : (
+      <EmptyState title={t('list.emptyTitle')} hint={t(`fields:emptyHint.${props.entity}`)} />
+    );
+  }
+  return (
+    <div ref={parent} className={classes.scroller} role="table" aria-rowcount={rows.length}>
+      <div className={classes.header} style={{ minWidth: width }} role="row">
+        {columns.map((c) => {
+          const active = sortField === c.field;
+          const sortable = c.sortable !== false;
+          return (
+            <div key={c.field} className={classes.th} style={{ width: c.width }} role="columnheader" aria-sort={active ? (desc ? 'descending' : 'ascending') : 'none'}>
+              {sortable ? (
+                <UnstyledButton className={classes.sortButton} onClick={() => onSort(active && !desc ? `-${c.field}` : c.field)}>
+                  <Text size="xs" fw={600} truncate>
+                    {label(c.field)}
+                  </Text>
+                  {active && (desc ? <IconArrowDown size={12} aria-label={t('list.sortDesc')} /> : <IconArrowUp size={12} aria-label={t('list.sortAsc')} />)}
+                </UnstyledButton>
+              ) : (
+                <Text size="xs" fw={600} truncate>
+                  {label(c.field)}
+                </Text>
+              )}
+            </div>
+          );
+        })}
+      </div>
+      <div style={{ height: virtualizer.getTotalSize(), minWidth: width, position: 'relative' }}>
+        {items.map((v) => {
+          const row = rows[v.index] as CrmRecord;
+          return (
+            <div
+              key={row.id}
+              role="row"
+              tabIndex={0}
+              className={classes.row}
+              style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
+              onClick={() => onOpen(row.id)}
+              onKeyDown={(e) => e.key === 'Enter' && onOpen(row.id)}
+              data-testid="list-row"
+            >
+              {columns.map((c) => (
+                <div key={c.field} className={classes.td} style={{ width: c.width }} role="cell">
+                  <FieldValue col={c} record={row} refs={refs} />
+                </div>
+              ))}
+            </div>
+          );
+        })}
+      </div>
+      {list.isFetchingNextPage && (
+        <Text size="xs" c="dimmed" p="xs">
+          {t('list.loadingMore')}
+        </Text>
+      )}
+    </div>
+  );
+}
