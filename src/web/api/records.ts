@@ -1,4 +1,10 @@
-import { keepPreviousData, useInfiniteQuery, useMutation, useQuery, useQueryClient } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  useInfiniteQuery,
+  useMutation,
+  useQuery,
+  useQueryClient,
+} from '@tanstack/react-query';
 import { del, get, patch, post, qs } from './client';
 import { type CrmRecord, ENTITY_PATH, type EntityKind, type Page } from './types';
 
@@ -39,7 +45,10 @@ export function useRecordList(entity: EntityKind, spec: ListSpec) {
 }
 
 export function useRecord(entity: EntityKind, id: number) {
-  return useQuery({ queryKey: recordKeys.one(entity, id), queryFn: () => get<CrmRecord>(`${base(entity)}/${id}`) });
+  return useQuery({
+    queryKey: recordKeys.one(entity, id),
+    queryFn: () => get<CrmRecord>(`${base(entity)}/${id}`),
+  });
 }
 
 export interface HistoryEntry {
@@ -69,7 +78,8 @@ export function useCreateRecord(entity: EntityKind) {
 export function useUpdateRecord(entity: EntityKind) {
   const qc = useQueryClient();
   return useMutation({
-    mutationFn: ({ id, ...body }: { id: number } & Record<string, unknown>) => patch<CrmRecord>(`${base(entity)}/${id}`, body),
+    mutationFn: ({ id, ...body }: { id: number } & Record<string, unknown>) =>
+      patch<CrmRecord>(`${base(entity)}/${id}`, body),
     onSuccess: (rec) => {
       qc.setQueryData(recordKeys.one(entity, rec.id), rec);
       void qc.invalidateQueries({ queryKey: recordKeys.all(entity) });

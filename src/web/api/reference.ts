@@ -13,17 +13,35 @@ export const refKeys = {
   customFields: (entity: EntityKind) => ['ref', 'custom-fields', entity] as const,
 };
 
-const items = <T>(path: string) => get<{ items: T[] } | T[]>(path).then((r) => (Array.isArray(r) ? r : r.items));
+const items = <T>(path: string) =>
+  get<{ items: T[] } | T[]>(path).then((r) => (Array.isArray(r) ? r : r.items));
 
-export const useUsers = () => useQuery({ queryKey: refKeys.users, queryFn: () => items<UserRef>('/api/v1/users'), staleTime: REF_STALE });
+export const useUsers = () =>
+  useQuery({ queryKey: refKeys.users, queryFn: () => items<UserRef>('/api/v1/users'), staleTime: REF_STALE });
 export const usePipelines = () =>
-  useQuery({ queryKey: refKeys.pipelines, queryFn: () => items<Pipeline>('/api/v1/pipelines'), staleTime: REF_STALE });
+  useQuery({
+    queryKey: refKeys.pipelines,
+    queryFn: () => items<Pipeline>('/api/v1/pipelines'),
+    staleTime: REF_STALE,
+  });
 export const useLeadStatuses = () =>
-  useQuery({ queryKey: refKeys.leadStatuses, queryFn: () => items<LeadStatus>('/api/v1/lead-statuses'), staleTime: REF_STALE });
+  useQuery({
+    queryKey: refKeys.leadStatuses,
+    queryFn: () => items<LeadStatus>('/api/v1/lead-statuses'),
+    staleTime: REF_STALE,
+  });
 export const useCurrencies = () =>
-  useQuery({ queryKey: refKeys.currencies, queryFn: () => items<Currency>('/api/v1/currencies'), staleTime: REF_STALE });
+  useQuery({
+    queryKey: refKeys.currencies,
+    queryFn: () => items<Currency>('/api/v1/currencies'),
+    staleTime: REF_STALE,
+  });
 export const useSources = () =>
-  useQuery({ queryKey: refKeys.sources, queryFn: () => items<Source>('/api/v1/sources'), staleTime: REF_STALE });
+  useQuery({
+    queryKey: refKeys.sources,
+    queryFn: () => items<Source>('/api/v1/sources'),
+    staleTime: REF_STALE,
+  });
 export const useCustomFields = (entity: EntityKind) =>
   useQuery({
     queryKey: refKeys.customFields(entity),

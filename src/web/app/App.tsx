@@ -4,12 +4,11 @@ import { lazy, Suspense, useEffect } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router';
 import { onUnauthorized } from '../api/client';
 import { meKey, useMe } from '../api/session';
-import { AppLayout } from './AppLayout';
-
 import { kanbanRoutes } from '../pages/kanban/routes';
 import { recordPageRoutes } from '../pages/record/routes';
 import { listRoutes } from '../pages/records/routes';
 import { settingsRoutes } from '../pages/settings/routes';
+import { AppLayout } from './AppLayout';
 
 const SignInPage = lazy(() => import('../pages/auth/SignInPage'));
 

@@ -1,8 +1,8 @@
 import { AppShell, Burger, Group, NavLink, ScrollArea, Text, UnstyledButton } from '@mantine/core';
 import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import {
-  IconBuildingSkyscraper,
   IconBriefcase,
+  IconBuildingSkyscraper,
   IconPackage,
   IconSearch,
   IconSettings,
@@ -32,7 +32,9 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const [searchOpen, search] = useDisclosure(false);
   const location = useLocation();
   useHotkeys([['mod+K', () => search.open()]]);
-  const items = me.isAdmin ? [...NAV, { to: '/settings', key: 'nav.settings', icon: IconSettings } as const] : NAV;
+  const items = me.isAdmin
+    ? [...NAV, { to: '/settings', key: 'nav.settings', icon: IconSettings } as const]
+    : NAV;
 
   return (
     <AppShell
@@ -42,11 +44,21 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
     >
       <AppShell.Header>
         <Group h="100%" px="sm" gap="sm" wrap="nowrap">
-          <Burger opened={navOpen} onClick={nav.toggle} hiddenFrom="sm" size="sm" aria-label={t('nav.main')} />
+          <Burger
+            opened={navOpen}
+            onClick={nav.toggle}
+            hiddenFrom="sm"
+            size="sm"
+            aria-label={t('nav.main')}
+          />
           <Text fw={700} c="blue" component={Link} to="/deals" className={classes.brand}>
             {t('appName')}
           </Text>
-          <UnstyledButton className={classes.searchButton} onClick={search.open} aria-label={t('search.open')}>
+          <UnstyledButton
+            className={classes.searchButton}
+            onClick={search.open}
+            aria-label={t('search.open')}
+          >
             <IconSearch size={15} />
             <Text size="sm" c="dimmed" className={classes.searchText}>
               {t('search.placeholder')}

@@ -28,11 +28,19 @@ export function stageOf(refs: RefData, stageId: unknown) {
 export function FieldValue({ col, record, refs }: { col: ColumnDef; record: CrmRecord; refs: RefData }) {
   const { t } = useTranslation(['fields', 'common']);
   const v = record[col.field];
-  const empty = <Text c="dimmed" size="sm" span>{t('common:common.none')}</Text>;
+  const empty = (
+    <Text c="dimmed" size="sm" span>
+      {t('common:common.none')}
+    </Text>
+  );
   if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return empty;
   switch (col.kind) {
     case 'money':
-      return <Text size="sm" span ff="monospace">{formatMoney(v, record[col.currencyField ?? 'currency'])}</Text>;
+      return (
+        <Text size="sm" span ff="monospace">
+          {formatMoney(v, record[col.currencyField ?? 'currency'])}
+        </Text>
+      );
     case 'date':
       return <>{formatDate(v)}</>;
     case 'datetime':
@@ -51,11 +59,35 @@ export function FieldValue({ col, record, refs }: { col: ColumnDef; record: CrmR
       return <>{refs.pipelines.find((p) => p.id === v)?.name ?? `#${v}`}</>;
     case 'stage': {
       const s = stageOf(refs, v);
-      return s ? <Badge color={s.color} variant="light" size="sm" radius="sm" styles={{ label: { textTransform: 'none' } }}>{s.name}</Badge> : <>#{String(v)}</>;
+      return s ? (
+        <Badge
+          color={s.color}
+          variant="light"
+          size="sm"
+          radius="sm"
+          styles={{ label: { textTransform: 'none' } }}
+        >
+          {s.name}
+        </Badge>
+      ) : (
+        <>#{String(v)}</>
+      );
     }
     case 'leadStatus': {
       const s = refs.leadStatuses.find((x) => x.id === v);
-      return s ? <Badge color={s.color} variant="light" size="sm" radius="sm" styles={{ label: { textTransform: 'none' } }}>{s.name}</Badge> : <>#{String(v)}</>;
+      return s ? (
+        <Badge
+          color={s.color}
+          variant="light"
+          size="sm"
+          radius="sm"
+          styles={{ label: { textTransform: 'none' } }}
+        >
+          {s.name}
+        </Badge>
+      ) : (
+        <>#{String(v)}</>
+      );
     }
     case 'semantics':
       return <>{t(`fields:semantics.${String(v)}`)}</>;
@@ -63,8 +95,14 @@ export function FieldValue({ col, record, refs }: { col: ColumnDef; record: CrmR
       const list = v as Comm[];
       return (
         <Group gap={4} wrap="nowrap">
-          <Text size="sm" truncate>{list[0]?.value}</Text>
-          {list.length > 1 && <Badge size="xs" variant="default">+{list.length - 1}</Badge>}
+          <Text size="sm" truncate>
+            {list[0]?.value}
+          </Text>
+          {list.length > 1 && (
+            <Badge size="xs" variant="default">
+              +{list.length - 1}
+            </Badge>
+          )}
         </Group>
       );
     }
@@ -77,9 +115,21 @@ export function FieldValue({ col, record, refs }: { col: ColumnDef; record: CrmR
         <>#{String(v)}</>
       );
     case 'custom':
-      return <>{customText(refs.customFields.find((c) => c.apiName === col.field), v, refs)}</>;
+      return (
+        <>
+          {customText(
+            refs.customFields.find((c) => c.apiName === col.field),
+            v,
+            refs,
+          )}
+        </>
+      );
     default:
-      return <Text size="sm" span truncate>{String(v)}</Text>;
+      return (
+        <Text size="sm" span truncate>
+          {String(v)}
+        </Text>
+      );
   }
 }
 

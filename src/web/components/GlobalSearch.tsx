@@ -19,14 +19,18 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
   const [active, setActive] = useState(0);
   const results = useQuery({
     queryKey: ['search', debounced],
-    queryFn: () => get<{ items: SearchHit[] }>(`/api/v1/search${qs({ q: debounced, limit: 30 })}`).then((r) => r.items),
+    queryFn: () =>
+      get<{ items: SearchHit[] }>(`/api/v1/search${qs({ q: debounced, limit: 30 })}`).then((r) => r.items),
     enabled: opened && debounced.length > 0,
   });
   const grouped = useMemo(() => {
     const hits = results.data ?? [];
-    return ORDER.map((type) => ({ type, hits: hits.filter((h) => h.entityType === type) })).filter((g) => g.hits.length);
+    return ORDER.map((type) => ({ type, hits: hits.filter((h) => h.entityType === type) })).filter(
+      (g) => g.hits.length,
+    );
   }, [results.data]);
   const flat = grouped.flatMap((g) => g.hits);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: a new query moves the highlight back to the first result
   useEffect(() => setActive(0), [debounced]);
 
   const open = (hit: SearchHit) => {
@@ -36,7 +40,15 @@ export function GlobalSearch({ opened, onClose }: { opened: boolean; onClose: ()
   };
 
   return (
-    <Modal opened={opened} onClose={onClose} withCloseButton={false} padding="xs" size="lg" yOffset="10vh" title={null}>
+    <Modal
+      opened={opened}
+      onClose={onClose}
+      withCloseButton={false}
+      padding="xs"
+      size="lg"
+      yOffset="10vh"
+      title={null}
+    >
       <TextInput
         data-autofocus
         value={q}

@@ -52,27 +52,54 @@ export function CreateRecordModal({
         onCreated(rec.id);
       },
       onError: (err) => {
-        if (!(err instanceof ApiError && err.fieldIssues.length)) notifications.show({ color: 'red', message: errorMessage(t, err) });
+        if (!(err instanceof ApiError && err.fieldIssues.length))
+          notifications.show({ color: 'red', message: errorMessage(t, err) });
       },
     });
   };
 
   const input = (f: string) => {
-    const label = f === 'phone' ? t('fields:f.phones') : f === 'email' ? t('fields:f.emails') : t(`fields:f.${f}`);
+    const label =
+      f === 'phone' ? t('fields:f.phones') : f === 'email' ? t('fields:f.emails') : t(`fields:f.${f}`);
     const err = errorOf(f === 'phone' ? 'phones' : f === 'email' ? 'emails' : f);
     if (f === 'currency') {
       return (
-        <Select key={f} label={label} data={(currencies.data ?? []).map((c) => c.code)} value={values[f] ?? null} onChange={(v) => set(f, v ?? '')} error={err} clearable />
+        <Select
+          key={f}
+          label={label}
+          data={(currencies.data ?? []).map((c) => c.code)}
+          value={values[f] ?? null}
+          onChange={(v) => set(f, v ?? '')}
+          error={err}
+          clearable
+        />
       );
     }
     if (f === 'pipelineId') {
       return (
-        <Select key={f} label={label} data={(pipelines.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))} value={values[f] ?? null} onChange={(v) => set(f, v ?? '')} error={err} clearable />
+        <Select
+          key={f}
+          label={label}
+          data={(pipelines.data ?? []).map((p) => ({ value: String(p.id), label: p.name }))}
+          value={values[f] ?? null}
+          onChange={(v) => set(f, v ?? '')}
+          error={err}
+          clearable
+        />
       );
     }
     if (f === 'amount' || f === 'price') {
       return (
-        <NumberInput key={f} label={label} decimalScale={2} min={0} hideControls value={values[f] ?? ''} onChange={(v) => set(f, String(v))} error={err} />
+        <NumberInput
+          key={f}
+          label={label}
+          decimalScale={2}
+          min={0}
+          hideControls
+          value={values[f] ?? ''}
+          onChange={(v) => set(f, String(v))}
+          error={err}
+        />
       );
     }
     return (

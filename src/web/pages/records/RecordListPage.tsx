@@ -4,16 +4,16 @@ import { IconPlus, IconSearch } from '@tabler/icons-react';
 import { useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
-import { useRefData } from '../../api/ref-data';
 import { useRecordList } from '../../api/records';
+import { useRefData } from '../../api/ref-data';
 import { ENTITY_PATH, type EntityKind } from '../../api/types';
 import { ErrorState } from '../../components/ErrorState';
 import { ColumnPicker } from './ColumnPicker';
 import { CreateRecordModal } from './CreateRecordModal';
 import { type ColumnDef, ENTITY_UI } from './entities';
 import { RecordCards } from './RecordCards';
-import { RecordTable } from './RecordTable';
 import classes from './RecordListPage.module.css';
+import { RecordTable } from './RecordTable';
 
 const NAV_KEY: Record<EntityKind, string> = {
   lead: 'nav.leads',
@@ -51,11 +51,18 @@ export default function RecordListPage({ entity }: { entity: EntityKind }) {
   const allColumns: ColumnDef[] = useMemo(
     () => [
       ...ui.columns,
-      ...refs.customFields.map((c) => ({ field: c.apiName, kind: 'custom' as const, width: 150, sortable: !c.multiple })),
+      ...refs.customFields.map((c) => ({
+        field: c.apiName,
+        kind: 'custom' as const,
+        width: 150,
+        sortable: !c.multiple,
+      })),
     ],
     [ui.columns, refs.customFields],
   );
-  const columns = visible.map((f) => allColumns.find((c) => c.field === f)).filter((c): c is ColumnDef => Boolean(c));
+  const columns = visible
+    .map((f) => allColumns.find((c) => c.field === f))
+    .filter((c): c is ColumnDef => Boolean(c));
   const filter = debouncedQ ? { [ui.quickSearchField]: { contains: debouncedQ } } : undefined;
   const list = useRecordList(entity, { filter, sort });
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
@@ -69,7 +76,8 @@ export default function RecordListPage({ entity }: { entity: EntityKind }) {
   };
   const open = (id: number) => navigate(`/${ENTITY_PATH[entity]}/${id}`);
   const label = (field: string) =>
-    refs.customFields.find((c) => c.apiName === field)?.name ?? t(`fields:f.${field}`, { defaultValue: field });
+    refs.customFields.find((c) => c.apiName === field)?.name ??
+    t(`fields:f.${field}`, { defaultValue: field });
   const hasKanban = entity === 'deal' || entity === 'lead';
 
   return (
@@ -119,7 +127,15 @@ export default function RecordListPage({ entity }: { entity: EntityKind }) {
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : phone ? (
-        <RecordCards entity={entity} rows={rows} columns={columns} refs={refs} list={list} onOpen={open} filtered={Boolean(filter)} />
+        <RecordCards
+          entity={entity}
+          rows={rows}
+          columns={columns}
+          refs={refs}
+          list={list}
+          onOpen={open}
+          filtered={Boolean(filter)}
+        />
       ) : (
         <RecordTable
           entity={entity}
@@ -135,7 +151,12 @@ export default function RecordListPage({ entity }: { entity: EntityKind }) {
           onClearFilters={() => setQ('')}
         />
       )}
-      <CreateRecordModal entity={entity} opened={creating} onClose={() => setCreating(false)} onCreated={open} />
+      <CreateRecordModal
+        entity={entity}
+        opened={creating}
+        onClose={() => setCreating(false)}
+        onCreated={open}
+      />
     </div>
   );
 }
