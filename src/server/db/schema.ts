@@ -305,6 +305,17 @@ export interface SearchDocsTable {
   body: string;
 }
 
+export interface SavedFiltersTable {
+  id: Id;
+  user_id: number;
+  entity_type: string;
+  name: string;
+  filter: string;
+  sort: string | null;
+  columns: string | null;
+  created_at: string;
+}
+
 export interface DB {
   users: UsersTable;
   departments: DepartmentsTable;
@@ -330,4 +341,5 @@ export interface DB {
   custom_fields: CustomFieldsTable;
   history: HistoryTable;
   search_docs: SearchDocsTable;
+  saved_filters: SavedFiltersTable;
 }

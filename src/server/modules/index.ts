@@ -12,6 +12,7 @@ import { leadEntity } from './leads/lead.entity.js';
 import { registerOrgRoutes } from './org-routes.js';
 import { productEntity } from './products/product.entity.js';
 import { registerRecordRoutes } from './records/record.routes.js';
+import { savedFilterRoutes } from './saved-filters/saved-filter.routes.js';
 import { searchRoutes } from './search/search.routes.js';
 
 /** Every module's routes, in one list, so the API surface is visible at a glance. */
@@ -22,6 +23,7 @@ export async function registerModules(app: FastifyInstance, deps: { db: Db; conf
   await app.register(apiTokenRoutes, { db });
   await app.register(customFieldRoutes, routeDeps);
   await app.register(searchRoutes, routeDeps);
+  await app.register(savedFilterRoutes, routeDeps);
   await registerOrgRoutes(app, deps);
   await registerCatalogRoutes(app, deps);
   registerRecordRoutes(app, leadEntity, routeDeps, {

@@ -9,6 +9,7 @@ import { idParam, listParamsFromQuery, listQuery, searchBody } from '../../http/
 import { expectedVersion, ifMatchHeader } from '../../optimistic.js';
 import { listHistory } from '../history/history.service.js';
 import type { EntityDescriptor } from './descriptor.js';
+import { bulkBody, bulkChange } from './record.bulk.js';
 import { createRecord, deleteRecord, getRecord, listRecords, updateRecord } from './record.service.js';
 
 export interface RouteDeps {
@@ -144,5 +145,19 @@ export function registerRecordRoutes(
         req.query.before,
       ),
     }),
+  );
+
+  r.post(
+    `${base}/bulk`,
+    {
+      schema: {
+        tags,
+        summary: `Change many ${d.path} at once: assign, move${d.entity === 'deal' ? ' stage' : d.entity === 'lead' ? ' status' : ''}, or delete`,
+        description:
+          'Each record is checked against your rights on its own; the answer lists what was done and what failed and why.',
+        body: bulkBody,
+      },
+    },
+    async (req) => bulkChange(ctx(req), d, req.body),
   );
 }

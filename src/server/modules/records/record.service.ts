@@ -19,12 +19,13 @@ import { validateRecordInput } from './record.schema.js';
 
 /** The generic CRUD and list path every CRM record type shares. Entity rules live in the descriptor hooks. */
 
-interface Schema {
+export interface Schema {
   customs: CustomFieldDef[];
   fields: FieldDef[];
 }
 
-async function schemaOf(ctx: Ctx, d: EntityDescriptor): Promise<Schema> {
+/** The entity's fields right now: standard ones plus its custom fields. */
+export async function recordSchemaOf(ctx: Ctx, d: EntityDescriptor): Promise<Schema> {
   const customs = await listCustomFields(ctx.db, d.entity);
   return { customs, fields: [...d.fields, ...customs.map(toFieldDef)] };
 }
@@ -45,7 +46,7 @@ export async function getRecord(ctx: Ctx, d: EntityDescriptor, id: number): Prom
   const row = await loadRow(ctx, d, id);
   if (!row) throw notFound(d.label, id);
   await assertRecordAccess(ctx.db, ctx.actor, d.entity, 'read', ownerOf(d, row), d.label, id);
-  return presentOne(ctx, d, await schemaOf(ctx, d), row);
+  return presentOne(ctx, d, await recordSchemaOf(ctx, d), row);
 }
 
 /** Input (API names, validated) → column values for the fields present in it. */
@@ -73,7 +74,7 @@ async function afterChange(ctx: Ctx, d: EntityDescriptor, schema: Schema, id: nu
 }
 
 export async function createRecord(ctx: Ctx, d: EntityDescriptor, body: unknown): Promise<ApiRecord> {
-  const schema = await schemaOf(ctx, d);
+  const schema = await recordSchemaOf(ctx, d);
   const input = validateRecordInput(d, schema.customs, body, 'create');
   const values = toColumns(writableFields(d, schema), input);
   if (d.ownerColumn === 'responsible_id') {
@@ -140,7 +141,7 @@ export async function updateRecord(
   body: unknown,
   ifMatch?: number,
 ): Promise<ApiRecord> {
-  const schema = await schemaOf(ctx, d);
+  const schema = await recordSchemaOf(ctx, d);
   const input = validateRecordInput(d, schema.customs, body, 'update');
   const expected = (input.version as number | undefined) ?? ifMatch;
   return withTx(ctx.db, async (db) => {
@@ -186,7 +187,7 @@ export async function deleteRecord(
   id: number,
   expectedVersion?: number,
 ): Promise<void> {
-  const schema = await schemaOf(ctx, d);
+  const schema = await recordSchemaOf(ctx, d);
   await withTx(ctx.db, async (db) => {
     const tx = { ...ctx, db };
     const existing = await loadRow(tx, d, id);
@@ -219,7 +220,7 @@ export interface ListResult {
 }
 
 export async function listRecords(ctx: Ctx, d: EntityDescriptor, params: ListParams): Promise<ListResult> {
-  const schema = await schemaOf(ctx, d);
+  const schema = await recordSchemaOf(ctx, d);
   const reg = registry(schema.fields);
   const filter = params.filter === undefined ? null : parseFilter(params.filter, reg);
   const keys = parseSort(params.sort, reg, d.defaultSort);
