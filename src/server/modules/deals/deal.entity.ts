@@ -96,7 +96,7 @@ async function prepareDeal(
     }
     // moving to another pipeline's stage moves the deal to that pipeline
     values.pipeline_id = stage.pipeline_id;
-    applyStage(values, stage, input);
+    applyStage(values, stage, input, existing);
   } else if (values.pipeline_id !== undefined && values.pipeline_id !== existing?.pipeline_id) {
     if (!(await pipelineExists(db, values.pipeline_id as number))) {
       throw invalid([{ field: 'pipelineId', message: `no pipeline with id ${values.pipeline_id}` }]);
@@ -104,14 +104,14 @@ async function prepareDeal(
     const stage = await firstStage(db, values.pipeline_id as number);
     if (!stage) throw invalid([{ field: 'pipelineId', message: 'the pipeline has no stages' }]);
     values.stage_id = stage.id;
-    applyStage(values, stage, input);
+    applyStage(values, stage, input, existing);
   } else if (!existing) {
     pipelineId ??= (await defaultPipelineId(db)) ?? undefined;
     const stage = pipelineId ? await firstStage(db, pipelineId) : undefined;
     if (!stage) throw invalid([{ field: 'pipelineId', message: 'no pipeline with stages exists' }]);
     values.pipeline_id = stage.pipeline_id;
     values.stage_id = stage.id;
-    applyStage(values, stage, input);
+    applyStage(values, stage, input, existing);
   }
   if (values.currency !== undefined) await assertCurrency(ctx, values.currency as string);
   else if (!existing) values.currency = await baseCurrency(db);
@@ -139,8 +139,13 @@ function applyStage(
   values: Record<string, unknown>,
   stage: { semantics: string; probability: number },
   input: Record<string, unknown>,
+  existing: Row | null,
 ) {
   values.stage_semantics = stage.semantics;
   values.closed = stage.semantics === 'process' ? 0 : 1;
   if (input.probability === undefined) values.probability = stage.probability;
+  // Closing a deal dates it (as Bitrix24 does), unless the user gave a date or it already has one.
+  if (stage.semantics !== 'process' && input.closeDate === undefined && !existing?.close_date) {
+    values.close_date = new Date().toISOString().slice(0, 10);
+  }
 }

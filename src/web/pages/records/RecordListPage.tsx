@@ -6,14 +6,19 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate, useSearchParams } from 'react-router';
 import { useRecordList } from '../../api/records';
 import { useRefData } from '../../api/ref-data';
+import { useMe } from '../../api/session';
 import { ENTITY_PATH, type EntityKind } from '../../api/types';
 import { ErrorState } from '../../components/ErrorState';
+import { BulkBar } from './BulkBar';
 import { ColumnPicker } from './ColumnPicker';
 import { CreateRecordModal } from './CreateRecordModal';
 import { type ColumnDef, ENTITY_UI } from './entities';
+import { FilterBuilder } from './FilterBuilder';
+import { type Condition, decodeConditions, encodeConditions, toApiFilter } from './filter-model';
 import { RecordCards } from './RecordCards';
 import classes from './RecordListPage.module.css';
 import { RecordTable } from './RecordTable';
+import { SavedFiltersMenu, type View } from './SavedFiltersMenu';
 
 const NAV_KEY: Record<EntityKind, string> = {
   lead: 'nav.leads',
@@ -35,6 +40,8 @@ export default function RecordListPage({ entity }: { entity: EntityKind }) {
   const phone = useMediaQuery('(max-width: 48em)');
   const refs = useRefData(entity);
   const [creating, setCreating] = useState(false);
+  const me = useMe();
+  const [selected, setSelected] = useState<Set<number>>(new Set());
 
   const [q, setQ] = useState(params.get('q') ?? '');
   const [debouncedQ] = useDebouncedValue(q.trim(), 250);
@@ -63,7 +70,8 @@ export default function RecordListPage({ entity }: { entity: EntityKind }) {
   const columns = visible
     .map((f) => allColumns.find((c) => c.field === f))
     .filter((c): c is ColumnDef => Boolean(c));
-  const filter = debouncedQ ? { [ui.quickSearchField]: { contains: debouncedQ } } : undefined;
+  const conditions = useMemo(() => decodeConditions(params.get('f')), [params]);
+  const filter = toApiFilter(conditions, { field: ui.quickSearchField, text: debouncedQ });
   const list = useRecordList(entity, { filter, sort });
   const rows = useMemo(() => list.data?.pages.flatMap((p) => p.items) ?? [], [list.data]);
   const total = list.data?.pages[0]?.total ?? null;
@@ -75,6 +83,22 @@ export default function RecordListPage({ entity }: { entity: EntityKind }) {
     setParams(next, { replace: true });
   };
   const open = (id: number) => navigate(`/${ENTITY_PATH[entity]}/${id}`);
+  const applyView = (v: View) => {
+    const next = new URLSearchParams(params);
+    const f = encodeConditions(v.conditions);
+    for (const [key, value] of [
+      ['f', f],
+      ['sort', v.sort],
+      ['cols', v.columns?.join(',') ?? null],
+    ] as const) {
+      if (value) next.set(key, value);
+      else next.delete(key);
+    }
+    setParams(next, { replace: true });
+    setSelected(new Set());
+  };
+  const setConditions = (c: Condition[]) =>
+    applyView({ conditions: c, sort: params.get('sort'), columns: params.get('cols')?.split(',') ?? null });
   const label = (field: string) =>
     refs.customFields.find((c) => c.apiName === field)?.name ??
     t(`fields:f.${field}`, { defaultValue: field });
@@ -111,6 +135,25 @@ export default function RecordListPage({ entity }: { entity: EntityKind }) {
           value={q}
           onChange={(e) => setQ(e.currentTarget.value)}
         />
+        <FilterBuilder
+          columns={allColumns}
+          refs={refs}
+          label={label}
+          value={conditions}
+          onApply={setConditions}
+        />
+        {me.data && (
+          <SavedFiltersMenu
+            entity={entity}
+            me={me.data.id}
+            current={{
+              conditions,
+              sort: params.get('sort'),
+              columns: params.get('cols')?.split(',') ?? null,
+            }}
+            onApply={applyView}
+          />
+        )}
         {!phone && (
           <ColumnPicker
             columns={allColumns}
@@ -124,6 +167,9 @@ export default function RecordListPage({ entity }: { entity: EntityKind }) {
           {t(`fields:newRecord.${entity}`)}
         </Button>
       </Group>
+      {selected.size > 0 && (
+        <BulkBar entity={entity} ids={[...selected]} refs={refs} onDone={() => setSelected(new Set())} />
+      )}
       {list.isError ? (
         <ErrorState error={list.error} onRetry={() => void list.refetch()} />
       ) : phone ? (
@@ -148,7 +194,12 @@ export default function RecordListPage({ entity }: { entity: EntityKind }) {
           onSort={(s) => setParam('sort', s)}
           onOpen={open}
           filtered={Boolean(filter)}
-          onClearFilters={() => setQ('')}
+          onClearFilters={() => {
+            setQ('');
+            setConditions([]);
+          }}
+          selected={selected}
+          onSelect={setSelected}
         />
       )}
       <CreateRecordModal

@@ -1,6 +1,6 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a virtualized grid positions rows absolutely, which <table> layout cannot; ARIA roles keep it a table for assistive tech
 // biome-ignore-all lint/a11y/useFocusableInteractive: rows are focusable (tabIndex) and headers hold focusable sort buttons
-import { Center, Loader, Text, UnstyledButton } from '@mantine/core';
+import { Center, Checkbox, Loader, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
@@ -13,6 +13,7 @@ import type { ColumnDef } from './entities';
 import classes from './RecordTable.module.css';
 
 const ROW_HEIGHT = 34;
+const CHECK_WIDTH = 36;
 
 export interface ListProps {
   entity: EntityKind;
@@ -31,10 +32,19 @@ export function RecordTable(
     label: (f: string) => string;
     onSort: (s: string) => void;
     onClearFilters: () => void;
+    selected: Set<number>;
+    onSelect: (ids: Set<number>) => void;
   },
 ) {
-  const { rows, columns, refs, list, sort, onSort, onOpen, label } = props;
-  const { t } = useTranslation(['common', 'fields']);
+  const { rows, columns, refs, list, sort, onSort, onOpen, label, selected, onSelect } = props;
+  const toggle = (id: number) => {
+    const next = new Set(selected);
+    if (next.has(id)) next.delete(id);
+    else next.add(id);
+    onSelect(next);
+  };
+  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const { t } = useTranslation(['common', 'fields', 'filters']);
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -49,7 +59,7 @@ export function RecordTable(
       void list.fetchNextPage();
   }, [lastIndex, rows.length, list]);
 
-  const width = columns.reduce((s, c) => s + c.width, 0);
+  const width = columns.reduce((s, c) => s + c.width, 0) + CHECK_WIDTH;
   const sortField = sort.split(',')[0]?.replace(/^-/, '');
   const desc = sort.startsWith('-');
 
@@ -74,6 +84,15 @@ export function RecordTable(
   return (
     <div ref={parent} className={classes.scroller} role="table" aria-rowcount={rows.length}>
       <div className={classes.header} style={{ minWidth: width }} role="row">
+        <div className={classes.check} role="columnheader">
+          <Checkbox
+            size="xs"
+            aria-label={t('filters:bulk.selectAll')}
+            checked={allSelected}
+            indeterminate={!allSelected && selected.size > 0}
+            onChange={() => onSelect(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
+          />
+        </div>
         {columns.map((c) => {
           const active = sortField === c.field;
           const sortable = c.sortable !== false;
@@ -122,7 +141,17 @@ export function RecordTable(
               onClick={() => onOpen(row.id)}
               onKeyDown={(e) => e.key === 'Enter' && onOpen(row.id)}
               data-testid="list-row"
+              aria-selected={selected.has(row.id)}
             >
+              <div className={classes.check} role="cell">
+                <Checkbox
+                  size="xs"
+                  aria-label={t('filters:bulk.selectRow')}
+                  checked={selected.has(row.id)}
+                  onClick={(e) => e.stopPropagation()}
+                  onChange={() => toggle(row.id)}
+                />
+              </div>
               {columns.map((c) => (
                 <div key={c.field} className={classes.td} style={{ width: c.width }} role="cell">
                   <FieldValue col={c} record={row} refs={refs} />
