@@ -9,6 +9,7 @@ import type { Config } from './config.js';
 import type { Db } from './db/connection.js';
 import { registerAuth } from './http/auth.js';
 import { registerErrorHandler } from './http/error-handler.js';
+import { registerRouteExamples } from './http/openapi-examples.js';
 import { registerTextGuard } from './http/text-guard.js';
 import { registerWeb } from './http/web.js';
 import { registerModules } from './modules/index.js';
@@ -34,6 +35,7 @@ export async function createApp({ db, config, https }: AppOptions): Promise<Fast
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandler(app);
+  registerRouteExamples(app);
   // While shutting down, answers in flight close their connection so keep-alive clients don't hold the exit.
   let closing = false;
   app.addHook('preClose', async () => {

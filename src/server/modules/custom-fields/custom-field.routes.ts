@@ -53,15 +53,12 @@ export async function customFieldRoutes(app: FastifyInstance, opts: { db: Db; ph
         description:
           'Types: string, text, number, money, date, datetime, boolean, enum (with options; multiple for several values), url, user, crm (a link such as "deal:12"). The value then appears on records under `apiName`.',
         body: customFieldCreate.meta({
-          examples: [
-            { entityType: 'deal', name: 'Delivery date', type: 'date' },
-            {
-              entityType: 'deal',
-              name: 'Channel',
-              type: 'enum',
-              options: [{ label: 'Retail' }, { label: 'Wholesale' }],
-            },
-          ],
+          example: {
+            entityType: 'deal',
+            name: 'Channel',
+            type: 'enum',
+            options: [{ label: 'Retail' }, { label: 'Wholesale' }],
+          },
         }),
       },
     },

@@ -58,7 +58,7 @@ export async function pipelineRoutes(app: FastifyInstance, opts: { db: Db }) {
         summary: 'Create a pipeline (administrators); without stages it gets the standard sales funnel',
         description:
           'A pipeline needs at least one "process" stage, exactly one "won" and at least one "lost". Stage codes get the C<pipelineId>: prefix and are made from the name when omitted.',
-        body: pipelineCreate.meta({ examples: pipelineExamples }),
+        body: pipelineCreate.meta({ example: pipelineExamples[0] }),
       },
     },
     async (req, reply) => {

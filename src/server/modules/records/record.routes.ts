@@ -101,7 +101,10 @@ export function registerRecordRoutes(
           'Send the version you read (body "version" or If-Match); a stale version answers 409 with the current record.',
         params: idParam,
         headers: ifMatchHeader,
-        body: bodyDoc.partial().extend({ version: z.number().int().optional() }),
+        body: bodyDoc
+          .partial()
+          .extend({ version: z.number().int().optional() })
+          .meta({ example: { ...Object.fromEntries(Object.entries(example).slice(0, 2)), version: 1 } }),
       },
       validatorCompiler: recordValidator,
     },

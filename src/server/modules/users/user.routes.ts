@@ -75,7 +75,7 @@ export async function userRoutes(app: FastifyInstance, opts: { db: Db }) {
         description: 'Send the version you read; a stale one answers 409 with the current user.',
         params: idParam,
         headers: ifMatchHeader,
-        body: userUpdate.meta({ examples: [{ roleId: 2, departmentId: 3, version: 1 }, { active: false }] }),
+        body: userUpdate.meta({ example: { roleId: 2, departmentId: 3, version: 1 } }),
       },
     },
     async (req) => {
@@ -95,12 +95,7 @@ function registerMeRoute(app: FastifyInstance, db: Db): void {
       schema: {
         tags: ['auth'],
         summary: 'Change my name, time zone, language or password (a new password needs the current one)',
-        body: meUpdate.meta({
-          examples: [
-            { timeZone: 'Europe/Moscow', locale: 'ru' },
-            { password: 'a new long secret', currentPassword: 'the old secret' },
-          ],
-        }),
+        body: meUpdate.meta({ example: { timeZone: 'Europe/Moscow', locale: 'ru' } }),
       },
     },
     async (req) => updateMe(db, actorOf(req), req.body),
