@@ -1,4 +1,5 @@
 import type { Permissions } from '../../shared/access.js';
+import { CACHE_TTL_MS } from '../db/cache.js';
 import type { Db } from '../db/connection.js';
 import { loadOrg, type Org } from './org.js';
 
@@ -28,8 +29,9 @@ export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
   };
 }
 
+/** The company structure, cached briefly (see db/cache.ts) and kept for the rest of the request. */
 export function actorOrg(db: Db, actor: Actor): Promise<Org> {
-  actor.org ??= loadOrg(db);
+  actor.org ??= db.kysely.isTransaction ? loadOrg(db) : db.cache.get('org', CACHE_TTL_MS, () => loadOrg(db));
   return actor.org;
 }
 

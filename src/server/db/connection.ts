@@ -3,6 +3,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
+import { CacheInvalidationPlugin, QueryCache } from './cache.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -11,6 +12,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<DB>;
   dialect: Dialect;
+  /** Shared by the handle and its transactions: see cache.ts. */
+  cache: QueryCache;
   close(): Promise<void>;
 }
 
@@ -32,8 +35,12 @@ export interface DbOptions {
 export function createDb(opts: DbOptions): Db {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
-    const kysely = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
-    return { kysely, dialect: 'postgres', close: () => kysely.destroy() };
+    const cache = new QueryCache();
+    const kysely = new Kysely<DB>({
+      dialect: new PostgresDialect({ pool }),
+      plugins: [new CacheInvalidationPlugin(cache)],
+    });
+    return { kysely, dialect: 'postgres', cache, close: () => kysely.destroy() };
   }
   const file = opts.sqliteFile ?? 'sevan.sqlite';
   let target = file;
@@ -47,6 +54,37 @@ export function createDb(opts: DbOptions): Db {
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
   sqlite.pragma('cache_size = -65536');
-  const kysely = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
-  return { kysely, dialect: 'sqlite', close: () => kysely.destroy() };
+  const cache = new QueryCache();
+  const kysely = new Kysely<DB>({
+    dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
+    plugins: [new CacheInvalidationPlugin(cache)],
+  });
+  return { kysely, dialect: 'sqlite', cache, close: () => kysely.destroy() };
+}
+
+/**
+ * Kysely prepares every query anew; preparing costs more than running most of ours. Keep prepared
+ * statements by SQL text (Kysely runs one query at a time on SQLite, so reuse is safe). Schema changes
+ * (custom fields) make better-sqlite3 re-prepare transparently.
+ */
+function withStatementCache(sqlite: Database.Database, max = 500): Database.Database {
+  const statements = new Map<string, Database.Statement>();
+  const prepare = (source: string) => {
+    let stmt = statements.get(source);
+    if (stmt) {
+      statements.delete(source);
+    } else {
+      stmt = sqlite.prepare(source);
+      if (statements.size >= max) statements.delete(statements.keys().next().value as string);
+    }
+    statements.set(source, stmt);
+    return stmt;
+  };
+  return new Proxy(sqlite, {
+    get(target, prop, receiver) {
+      if (prop === 'prepare') return prepare;
+      const value = Reflect.get(target, prop, receiver);
+      return typeof value === 'function' ? value.bind(target) : value;
+    },
+  });
 }

@@ -1,3 +1,4 @@
+import { CACHE_TTL_MS } from '../../db/cache.js';
 import type { Db } from '../../db/connection.js';
 import type { CustomFieldsTable } from '../../db/schema.js';
 import { apiNameOf, type CustomFieldDef, type EnumOption } from './custom-field.types.js';
@@ -24,7 +25,16 @@ export function fromRow(r: Stored): CustomFieldDef {
   };
 }
 
-export async function listCustomFields(db: Db, entityType?: string): Promise<CustomFieldDef[]> {
+/** Custom fields, optionally of one entity type; read through the handle's cache (see db/cache.ts). */
+export function listCustomFields(db: Db, entityType?: string): Promise<CustomFieldDef[]> {
+  // Inside a transaction read the table itself: the transaction may have just changed it.
+  if (db.kysely.isTransaction) return readCustomFields(db, entityType);
+  return db.cache.get(`custom-fields:${entityType ?? '*'}`, CACHE_TTL_MS, () =>
+    readCustomFields(db, entityType),
+  );
+}
+
+async function readCustomFields(db: Db, entityType?: string): Promise<CustomFieldDef[]> {
   let q = db.kysely.selectFrom('custom_fields').selectAll();
   if (entityType) q = q.where('entity_type', '=', entityType);
   const rows = await q.orderBy('entity_type').orderBy('sort').orderBy('id').execute();

@@ -56,7 +56,7 @@ export async function createCustomField(ctx: Ctx, input: CreateInput): Promise<C
   const table = TABLES[input.entityType];
   const pg = ctx.db.dialect === 'postgres';
   try {
-    return await withTx(ctx.db, async (db) => {
+    const created = await withTx(ctx.db, async (db) => {
       const now = nowIso();
       const row = await db.kysely
         .insertInto('custom_fields')
@@ -94,6 +94,7 @@ export async function createCustomField(ctx: Ctx, input: CreateInput): Promise<C
       );
       return (await findCustomField(db, row.id)) as CustomFieldDef;
     });
+    return created;
   } catch (err) {
     if (isUniqueViolation(err) || /duplicate column|already exists/i.test(String((err as Error).message))) {
       throw new AppError(
@@ -108,7 +109,7 @@ export async function createCustomField(ctx: Ctx, input: CreateInput): Promise<C
 
 export async function updateCustomField(ctx: Ctx, id: number, input: UpdateInput): Promise<CustomFieldDef> {
   assertAdmin(ctx.actor);
-  return withTx(ctx.db, async (db) => {
+  const updated = await withTx(ctx.db, async (db) => {
     const current = await findCustomField(db, id);
     if (!current) throw notFound('Custom field', id);
     if (input.version !== undefined && input.version !== current.version) {
@@ -136,6 +137,7 @@ export async function updateCustomField(ctx: Ctx, id: number, input: UpdateInput
       .execute();
     return (await findCustomField(db, id)) as CustomFieldDef;
   });
+  return updated;
 }
 
 /** Removes the field and its column: its values are gone for good, which the UI confirms first. */

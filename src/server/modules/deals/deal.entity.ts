@@ -1,15 +1,9 @@
 import { dealFields } from '../../../shared/schemas/records.js';
 import type { Ctx } from '../../context.js';
 import { invalid } from '../../errors.js';
-import {
-  defaultPipelineId,
-  findStage,
-  firstStage,
-  pipelineExists,
-} from '../pipelines/pipeline.repository.js';
 import { auditFields, type EntityDescriptor, ownedFields, type Row } from '../records/descriptor.js';
 import { assertReadableRefs, loadLinks, replaceLinks, visibleIds } from '../records/references.js';
-import { assertCurrency, assertSource, baseCurrency } from '../reference/reference.repository.js';
+import { refSnapshot } from '../reference/snapshot.js';
 
 /** Deals: a pipeline stage with won/lost semantics, an amount (computed from product rows when it has any). */
 export const dealEntity: EntityDescriptor = {
@@ -82,12 +76,10 @@ async function prepareDeal(
   existing: Row | null,
   input: Record<string, unknown>,
 ) {
-  const db = ctx.db;
   // Pipeline and stage: a stage alone implies its pipeline; a pipeline alone starts at its first stage.
-  let pipelineId =
-    (values.pipeline_id as number | undefined) ?? (existing?.pipeline_id as number | undefined);
+  const ref = await refSnapshot(ctx.db);
   if (values.stage_id !== undefined) {
-    const stage = await findStage(db, values.stage_id as number);
+    const stage = ref.stages.get(values.stage_id as number);
     if (!stage) throw invalid([{ field: 'stageId', message: `no stage with id ${values.stage_id}` }]);
     if (values.pipeline_id !== undefined && stage.pipeline_id !== values.pipeline_id) {
       throw invalid([
@@ -98,24 +90,29 @@ async function prepareDeal(
     values.pipeline_id = stage.pipeline_id;
     applyStage(values, stage, input, existing);
   } else if (values.pipeline_id !== undefined && values.pipeline_id !== existing?.pipeline_id) {
-    if (!(await pipelineExists(db, values.pipeline_id as number))) {
+    if (!ref.pipelineIds.has(values.pipeline_id as number)) {
       throw invalid([{ field: 'pipelineId', message: `no pipeline with id ${values.pipeline_id}` }]);
     }
-    const stage = await firstStage(db, values.pipeline_id as number);
+    const stage = ref.firstStage.get(values.pipeline_id as number);
     if (!stage) throw invalid([{ field: 'pipelineId', message: 'the pipeline has no stages' }]);
     values.stage_id = stage.id;
     applyStage(values, stage, input, existing);
   } else if (!existing) {
-    pipelineId ??= (await defaultPipelineId(db)) ?? undefined;
-    const stage = pipelineId ? await firstStage(db, pipelineId) : undefined;
+    const stage = ref.defaultPipelineId === null ? undefined : ref.firstStage.get(ref.defaultPipelineId);
     if (!stage) throw invalid([{ field: 'pipelineId', message: 'no pipeline with stages exists' }]);
     values.pipeline_id = stage.pipeline_id;
     values.stage_id = stage.id;
     applyStage(values, stage, input, existing);
   }
-  if (values.currency !== undefined) await assertCurrency(ctx, values.currency as string);
-  else if (!existing) values.currency = await baseCurrency(db);
-  if (values.source_id) await assertSource(ctx, values.source_id as number);
+  if (values.currency !== undefined && !ref.currencies.has(values.currency as string)) {
+    throw invalid([
+      { field: 'currency', message: `unknown currency ${values.currency}; add it under currencies first` },
+    ]);
+  }
+  if (values.currency === undefined && !existing) values.currency = ref.baseCurrency;
+  if (values.source_id && !ref.sourceIds.has(values.source_id as number)) {
+    throw invalid([{ field: 'sourceId', message: `no source with id ${values.source_id}` }]);
+  }
   if (values.company_id)
     await assertReadableRefs(ctx, 'company', 'companies', [values.company_id as number], 'companyId');
   if (Array.isArray(input.contactIds))

@@ -3,7 +3,7 @@ import type { Ctx } from '../../context.js';
 import { invalid } from '../../errors.js';
 import { auditFields, type EntityDescriptor, ownedFields, type Row } from '../records/descriptor.js';
 import { commsText, joinText } from '../records/search-text.js';
-import { assertCurrency, assertSource, baseCurrency } from '../reference/reference.repository.js';
+import { refSnapshot } from '../reference/snapshot.js';
 
 const personFields = [
   { name: 'honorific', column: 'honorific', type: 'enum', nullable: true },
@@ -64,12 +64,9 @@ export const leadEntity: EntityDescriptor = {
 };
 
 async function prepareLead(ctx: Ctx, values: Record<string, unknown>, existing: Row | null) {
+  const ref = await refSnapshot(ctx.db);
   if (values.status_id !== undefined) {
-    const status = await ctx.db.kysely
-      .selectFrom('lead_statuses')
-      .select(['id', 'semantics'])
-      .where('id', '=', values.status_id as number)
-      .executeTakeFirst();
+    const status = ref.leadStatuses.get(values.status_id as number);
     if (!status)
       throw invalid([{ field: 'statusId', message: `no lead status with id ${values.status_id}` }]);
     if (status.semantics === 'converted' && existing?.status_semantics !== 'converted') {
@@ -79,20 +76,20 @@ async function prepareLead(ctx: Ctx, values: Record<string, unknown>, existing: 
     }
     values.status_semantics = status.semantics;
   } else if (!existing) {
-    const first = await ctx.db.kysely
-      .selectFrom('lead_statuses')
-      .select(['id', 'semantics'])
-      .where('semantics', '=', 'process')
-      .orderBy('sort')
-      .orderBy('id')
-      .executeTakeFirst();
+    const first = ref.firstProcessStatus;
     if (!first) throw invalid([{ field: 'statusId', message: 'no lead statuses exist' }]);
     values.status_id = first.id;
     values.status_semantics = first.semantics;
   }
-  if (values.currency !== undefined) await assertCurrency(ctx, values.currency as string);
-  else if (!existing) values.currency = await baseCurrency(ctx.db);
-  if (values.source_id) await assertSource(ctx, values.source_id as number);
+  if (values.currency !== undefined && !ref.currencies.has(values.currency as string)) {
+    throw invalid([
+      { field: 'currency', message: `unknown currency ${values.currency}; add it under currencies first` },
+    ]);
+  }
+  if (values.currency === undefined && !existing) values.currency = ref.baseCurrency;
+  if (values.source_id && !ref.sourceIds.has(values.source_id as number)) {
+    throw invalid([{ field: 'sourceId', message: `no source with id ${values.source_id}` }]);
+  }
   const currencyChange = values.currency !== undefined && values.currency !== existing?.currency;
   if (existing && (values.amount !== undefined || currencyChange)) {
     const rows = await ctx.db.kysely

@@ -6,6 +6,27 @@ import { fieldIssues } from '../../validation.js';
 import { type CustomFieldDef, valueSchema } from '../custom-fields/custom-field.types.js';
 import type { EntityDescriptor } from './descriptor.js';
 
+// zod compiles a schema when it is built, so build each (entity, custom fields, mode) once. The custom
+// field list is a cached array: a new list (after a change) gets a new schema.
+const compiled = new WeakMap<EntityDescriptor, WeakMap<CustomFieldDef[], Record<string, z.ZodType>>>();
+
+function schemaFor(d: EntityDescriptor, customs: CustomFieldDef[], mode: 'create' | 'update'): z.ZodType {
+  let byCustoms = compiled.get(d);
+  if (!byCustoms) compiled.set(d, (byCustoms = new WeakMap()));
+  let byMode = byCustoms.get(customs);
+  if (!byMode) byCustoms.set(customs, (byMode = {}));
+  let schema = byMode[mode];
+  if (!schema) {
+    const customShape = Object.fromEntries(
+      customs.map((c) => [c.apiName, valueSchema(c).nullable().optional()]),
+    );
+    const base = z.strictObject({ ...d.inputShape, ...customShape, ...versionField });
+    schema = mode === 'create' ? base : base.partial();
+    byMode[mode] = schema;
+  }
+  return schema;
+}
+
 /**
  * Validates a create or update body against the entity's standard fields plus its custom fields.
  * Unknown keys are refused by name; required custom fields must be filled.
