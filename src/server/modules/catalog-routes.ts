@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
+import { boardRoutes } from './deals/deal.board.routes.js';
 import { leadConvertRoutes } from './leads/lead.convert.routes.js';
 import { productRowRoutes } from './products/product-row.routes.js';
 import { productSectionRoutes } from './products/product-section.routes.js';
@@ -14,4 +15,5 @@ export async function registerCatalogRoutes(
   await app.register(productSectionRoutes, opts);
   await app.register(productRowRoutes, opts);
   await app.register(leadConvertRoutes, opts);
+  await app.register(boardRoutes, opts);
 }

@@ -119,7 +119,12 @@ export default function RecordListPage({ entity }: { entity: EntityKind }) {
           <SegmentedControl
             size="xs"
             value="list"
-            onChange={(v) => v === 'kanban' && navigate(`/${ENTITY_PATH[entity]}/kanban`)}
+            onChange={(v) =>
+              v === 'kanban' &&
+              navigate(
+                `/${ENTITY_PATH[entity]}/kanban${debouncedQ ? `?q=${encodeURIComponent(debouncedQ)}` : ''}`,
+              )
+            }
             data={[
               { value: 'list', label: t('list.list') },
               { value: 'kanban', label: t('list.kanban') },
