@@ -46,6 +46,19 @@ describe('CRM records over the native API', () => {
     });
     expect(deal.body.contactIds).toEqual([contact.body.id]);
 
+    const byContact = await t.admin.get(
+      `/api/v1/deals?filter=${encodeURIComponent(JSON.stringify({ contactIds: contact.body.id }))}`,
+    );
+    expect(byContact.body.items.map((d: { id: number }) => d.id)).toEqual([deal.body.id]);
+    const byCompany = await t.admin.get(
+      `/api/v1/contacts?filter=${encodeURIComponent(JSON.stringify({ companyIds: { in: [company.body.id] } }))}`,
+    );
+    expect(byCompany.body.items.map((c: { id: number }) => c.id)).toEqual([contact.body.id]);
+    const companyContacts = await t.admin.get(
+      `/api/v1/companies?filter=${encodeURIComponent(JSON.stringify({ contactIds: contact.body.id }))}`,
+    );
+    expect(companyContacts.body.total).toBe(1);
+
     const got = await t.admin.get(`/api/v1/deals/${deal.body.id}`);
     expect(got.body).toEqual(deal.body);
 

@@ -28,6 +28,8 @@ export interface FieldDef {
   sortable?: boolean;
   /** Set when the field belongs to a custom field definition. */
   customFieldId?: number;
+  /** A many-to-many link (e.g. a deal's contacts): filters become EXISTS on the link table. */
+  link?: { table: 'deal_contacts' | 'contact_companies'; ownColumn: string; otherColumn: string };
 }
 
 export type FieldRegistry = Map<string, FieldDef>;
@@ -67,7 +69,8 @@ const TEXTUAL: Operator[] = [
   'isNull',
 ];
 
-export function operatorsFor(type: FieldType): Operator[] {
+export function operatorsFor(type: FieldType, field?: FieldDef): Operator[] {
+  if (field?.link) return ['eq', 'in'];
   switch (type) {
     case 'string':
     case 'text':

@@ -96,7 +96,7 @@ function parseComparison(
     issues.push({ field: at, message: `unknown operator; use one of ${OPERATORS.join(', ')}` });
     return null;
   }
-  const allowed = operatorsFor(field.type);
+  const allowed = operatorsFor(field.type, field);
   if (!allowed.includes(op as Operator)) {
     issues.push({
       field: at,

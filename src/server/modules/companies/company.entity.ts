@@ -26,6 +26,14 @@ export const companyEntity: EntityDescriptor = {
     { name: 'address', column: 'address', type: 'text', nullable: true },
     { name: 'leadId', column: 'lead_id', type: 'ref', nullable: true },
     ...ownedFields,
+    {
+      name: 'contactIds',
+      column: 'id',
+      type: 'ref',
+      nullable: false,
+      sortable: false,
+      link: { table: 'contact_companies', ownColumn: 'company_id', otherColumn: 'contact_id' },
+    },
   ],
   async prepare(ctx, values, existing, input) {
     if (values.currency !== undefined) await assertCurrency(ctx, values.currency as string);

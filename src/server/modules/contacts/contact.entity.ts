@@ -29,6 +29,14 @@ export const contactEntity: EntityDescriptor = {
     },
     { name: 'leadId', column: 'lead_id', type: 'ref', nullable: true },
     ...ownedFields,
+    {
+      name: 'companyIds',
+      column: 'id',
+      type: 'ref',
+      nullable: false,
+      sortable: false,
+      link: { table: 'contact_companies', ownColumn: 'contact_id', otherColumn: 'company_id' },
+    },
   ],
   async prepare(ctx, values, _existing, input) {
     if (values.source_id) await assertSource(ctx, values.source_id as number);

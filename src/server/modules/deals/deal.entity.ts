@@ -40,6 +40,14 @@ export const dealEntity: EntityDescriptor = {
     },
     { name: 'hasProductRows', column: 'has_product_rows', type: 'boolean', nullable: false },
     ...ownedFields,
+    {
+      name: 'contactIds',
+      column: 'id',
+      type: 'ref',
+      nullable: false,
+      sortable: false,
+      link: { table: 'deal_contacts', ownColumn: 'deal_id', otherColumn: 'contact_id' },
+    },
   ],
   prepare: prepareDeal,
   async afterWrite(ctx, id, input) {

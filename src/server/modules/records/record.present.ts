@@ -41,6 +41,7 @@ export async function presentRows(
   return rows.map((row) => {
     const out: Record<string, unknown> = {};
     for (const f of fields) {
+      if (f.link) continue; // link lists come from the entity's expansion, limited to what the reader may see
       out[f.name] = presentField(
         f,
         row[f.column],

@@ -62,7 +62,7 @@ function toColumns(fields: FieldDef[], input: Record<string, unknown>): Record<s
 
 function writableFields(d: EntityDescriptor, schema: Schema): FieldDef[] {
   const writable = new Set(Object.keys(d.inputShape));
-  return schema.fields.filter((f) => writable.has(f.name) || f.customFieldId !== undefined);
+  return schema.fields.filter((f) => !f.link && (writable.has(f.name) || f.customFieldId !== undefined));
 }
 
 async function afterChange(ctx: Ctx, d: EntityDescriptor, schema: Schema, id: number): Promise<ApiRecord> {
