@@ -45,6 +45,7 @@ export default defineConfig({
       SEVAN_ADMIN_EMAIL: 'admin@e2e.local',
       SEVAN_ADMIN_PASSWORD: 'e2e-admin-password',
       LOGIN_RATE_LIMIT: '1000',
+      DEFAULT_PHONE_REGION: 'RU',
     },
   },
 });

@@ -43,7 +43,7 @@ test('create a company, a contact and a deal from the lists; find them with sear
   await shot(page, 'deals-list-desktop');
 
   await page.keyboard.press('Control+k');
-  await page.getByRole('textbox', { name: 'Search' }).fill('8 916 1234567');
+  await page.getByRole('textbox', { name: 'Search', exact: true }).fill('8 916 1234567');
   await expect(page.getByRole('option').first()).toContainText('Ivan Petrov');
   await page.keyboard.press('Enter');
   await expect(page).toHaveURL(/\/contacts\/\d+/);
