@@ -4,10 +4,11 @@ import { migration0001 } from './migrations/0001_core.js';
 import { migration0002 } from './migrations/0002_crm.js';
 import { migration0003 } from './migrations/0003_saved_filters.js';
 import { migration0004 } from './migrations/0004_board_indexes.js';
+import { migration0005 } from './migrations/0005_search_owner.js';
 import type { Migration } from './migrations/helpers.js';
 
 /** Every migration, in order. New ones are appended; applied ones are never edited. */
-const migrations: Migration[] = [migration0001, migration0002, migration0003, migration0004];
+const migrations: Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
 
 export async function migrate(db: Db): Promise<string[]> {
   const provider = {

@@ -30,6 +30,8 @@ export function listUrl(entity: EntityKind, spec: ListSpec, cursor?: string | nu
     sort: spec.sort,
     limit: spec.limit ?? 100,
     cursor: cursor ?? undefined,
+    // The count comes with the first page; later pages skip it (it costs as much as the page itself).
+    total: cursor ? 'false' : undefined,
   })}`;
 }
 

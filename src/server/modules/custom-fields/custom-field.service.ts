@@ -89,7 +89,9 @@ export async function createCustomField(ctx: Ctx, input: CreateInput): Promise<C
       await sql`alter table ${sql.table(table)} add column ${sql.ref(column)} ${sql.raw(type)}`.execute(
         db.kysely,
       );
-      await sql`create index ${sql.ref(`ix_${table}_${column}`)} on ${sql.table(table)} (${sql.ref(column)}, id)`.execute(
+      // (value, owner, id): a filter on the field, limited to the reader's users, is answered from the index.
+      const owner = input.entityType === 'product' ? 'created_by' : 'responsible_id';
+      await sql`create index ${sql.ref(`ix_${table}_${column}`)} on ${sql.table(table)} (${sql.ref(column)}, ${sql.ref(owner)}, id)`.execute(
         db.kysely,
       );
       return (await findCustomField(db, row.id)) as CustomFieldDef;

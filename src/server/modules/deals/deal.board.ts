@@ -66,7 +66,7 @@ async function groupTotals(
   let q = ctx.db.kysely
     .selectFrom(t)
     .where(scope)
-    .where(reachCondition(reach, `${t}.${d.ownerColumn}`));
+    .$if(reach.kind !== 'all', (b) => b.where(reachCondition(reach, `${t}.${d.ownerColumn}`)));
   if (filter) q = q.where(filter);
   const rows = (await q
     .select([

@@ -26,8 +26,10 @@ export async function indexDoc(
   if (db.dialect === 'sqlite') {
     const rowid = rowidOf(entity, id);
     await sql`delete from search_docs where rowid = ${rowid}`.execute(db.kysely);
-    await sql`insert into search_docs(rowid, entity_type, entity_id, responsible_id, title, body)
-      values (${rowid}, ${entity}, ${id}, ${responsibleId}, ${doc.title}, ${doc.body})`.execute(db.kysely);
+    await sql`insert into search_docs(rowid, entity_type, entity_id, responsible_id, owner, title, body)
+      values (${rowid}, ${entity}, ${id}, ${responsibleId}, ${`u${responsibleId}`}, ${doc.title}, ${doc.body})`.execute(
+      db.kysely,
+    );
     return;
   }
   await sql`insert into search_docs(entity_type, entity_id, responsible_id, title, body)
@@ -62,12 +64,18 @@ export async function searchDocs(
   queryTokens: string[],
   allowed: Expression<SqlBool>,
   limit: number,
+  owners?: number[],
 ): Promise<SearchHit[]> {
   if (!queryTokens.length) return [];
   if (db.dialect === 'sqlite') {
-    const match = queryTokens.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' AND ');
+    // Words match title and body by prefix; `owners` (when every searched type has the same reach)
+    // narrows the matches inside the index. `allowed` still applies: it is the rule, this is the speed.
+    const words = queryTokens.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' AND ');
+    const match = owners?.length
+      ? `{title body} : (${words}) AND owner : (${owners.map((o) => `u${o}`).join(' OR ')})`
+      : `{title body} : (${words})`;
     const result = await sql<{ entity_type: RecordEntity; entity_id: number; title: string; rank: number }>`
-      select entity_type, entity_id, title, bm25(search_docs, 0, 0, 0, 10.0, 1.0) as rank
+      select entity_type, entity_id, title, rank
       from search_docs where search_docs match ${match} and ${allowed}
       order by rank limit ${limit}`.execute(db.kysely);
     return result.rows.map((r) => ({

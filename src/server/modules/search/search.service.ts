@@ -1,7 +1,7 @@
 import { type Expression, expressionBuilder, type SqlBool, sql } from 'kysely';
 import type { RecordEntity } from '../../../shared/access.js';
 import { looksLikePhone, phoneSearchTokens } from '../../../shared/phone.js';
-import { reachCondition, reachOf } from '../../access/rights.js';
+import { type Reach, reachCondition, reachOf } from '../../access/rights.js';
 import type { Ctx } from '../../context.js';
 import type { DB } from '../../db/schema.js';
 import { type SearchHit, searchDocs, tokens } from './search.repository.js';
@@ -24,12 +24,21 @@ export async function globalSearch(ctx: Ctx, q: string, limit: number): Promise<
   const words = queryTokens(q, ctx.phoneRegion);
   if (!words.length) return [];
   const parts: Expression<SqlBool>[] = [];
+  const reaches: Reach[] = [];
   for (const entity of SEARCHED) {
     const reach = await reachOf(ctx.db, ctx.actor, entity, 'read');
     if (reach.kind === 'none') continue;
+    reaches.push(reach);
     const own = reachCondition(reach, 'responsible_id')(searchTable);
     parts.push(sql<boolean>`(entity_type = ${entity} and ${own})`);
   }
   if (!parts.length) return [];
-  return searchDocs(ctx.db, words, sql<boolean>`(${sql.join(parts, sql` or `)})`, limit);
+  // The same user set for every searched type (the usual role) can filter inside the index.
+  const first = reaches[0];
+  const sameUsers =
+    reaches.length === SEARCHED.length &&
+    first?.kind === 'users' &&
+    reaches.every((r) => r.kind === 'users' && r.ids.join() === first.ids.join());
+  const owners = sameUsers && first?.kind === 'users' ? first.ids : undefined;
+  return searchDocs(ctx.db, words, sql<boolean>`(${sql.join(parts, sql` or `)})`, limit, owners);
 }
