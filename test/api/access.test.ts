@@ -144,6 +144,16 @@ describe('access rights', () => {
     expect(mixed.body.contactIds).toEqual([]);
     const asAdmin = await t.admin.get(`/api/v1/deals/${ids.mixedDeal}`);
     expect(asAdmin.body.contactIds).toEqual([ids.moscowContact]);
+    const moscowCompany = (await moscow.post('/api/v1/companies', { title: 'Moscow Hidden LLC' })).body.id;
+    const linked = await t.admin.post('/api/v1/deals', {
+      title: 'Linked to Moscow company',
+      responsibleId: yerevan1.userId,
+      companyId: moscowCompany,
+    });
+    expect(linked.body.companyTitle).toBe('Moscow Hidden LLC');
+    const seenByYerevan = await yerevan1.get(`/api/v1/deals/${linked.body.id}`);
+    expect(seenByYerevan.body.companyTitle).toBeNull();
+    await t.admin.delete(`/api/v1/deals/${linked.body.id}`);
   });
 
   it('refuse converting another department’s lead', async () => {

@@ -109,7 +109,9 @@ export function FieldValue({ col, record, refs }: { col: ColumnDef; record: CrmR
     case 'ref':
       return col.ref ? (
         <Link to={`/${ENTITY_PATH[col.ref]}/${String(v)}`} onClick={(e) => e.stopPropagation()}>
-          #{String(v)}
+          {col.ref === 'company' && typeof record.companyTitle === 'string'
+            ? record.companyTitle
+            : `#${String(v)}`}
         </Link>
       ) : (
         <>#{String(v)}</>

@@ -2,7 +2,13 @@ import { dealFields } from '../../../shared/schemas/records.js';
 import type { Ctx } from '../../context.js';
 import { invalid } from '../../errors.js';
 import { auditFields, type EntityDescriptor, ownedFields, type Row } from '../records/descriptor.js';
-import { assertReadableRefs, loadLinks, replaceLinks, visibleIds } from '../records/references.js';
+import {
+  assertReadableRefs,
+  loadLinks,
+  replaceLinks,
+  visibleCompanyTitles,
+  visibleIds,
+} from '../records/references.js';
 import { refSnapshot } from '../reference/snapshot.js';
 
 /** Deals: a pipeline stage with won/lost semantics, an amount (computed from product rows when it has any). */
@@ -64,8 +70,18 @@ export const dealEntity: EntityDescriptor = {
       rows.map((r) => r.id),
     );
     const visible = await visibleIds(ctx, 'contact', 'contacts', [...links.values()].flat());
+    const titles = await visibleCompanyTitles(
+      ctx,
+      rows.map((r) => r.company_id as number | null).filter((c): c is number => c !== null),
+    );
     return new Map(
-      rows.map((r) => [r.id, { contactIds: (links.get(r.id) ?? []).filter((c) => visible.has(c)) }]),
+      rows.map((r) => [
+        r.id,
+        {
+          contactIds: (links.get(r.id) ?? []).filter((c) => visible.has(c)),
+          companyTitle: titles.get(r.company_id as number) ?? null,
+        },
+      ]),
     );
   },
   async beforeDelete(ctx, row) {

@@ -91,3 +91,18 @@ export async function visibleIds(
     .execute();
   return new Set(rows.map((r) => r.id));
 }
+
+/** Titles of linked companies the actor may read (others stay unnamed), for lists and cards. */
+export async function visibleCompanyTitles(ctx: Ctx, ids: number[]): Promise<Map<number, string>> {
+  const unique = [...new Set(ids)];
+  if (!unique.length) return new Map();
+  const reach = await reachOf(ctx.db, ctx.actor, 'company', 'read');
+  if (reach.kind === 'none') return new Map();
+  const rows = await ctx.db.kysely
+    .selectFrom('companies')
+    .select(['id', 'title'])
+    .where('id', 'in', unique)
+    .$if(reach.kind !== 'all', (q) => q.where(reachCondition(reach, 'responsible_id')))
+    .execute();
+  return new Map(rows.map((r) => [r.id, r.title]));
+}
