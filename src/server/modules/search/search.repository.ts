@@ -8,6 +8,8 @@ import type { Db } from '../../db/connection.js';
  */
 const TYPE_NUMBER: Record<string, number> = { lead: 1, contact: 2, company: 3, deal: 4 };
 const ROWID_BASE = 2 ** 40;
+/** Above this many matches a search is too broad to rank (see searchDocs). */
+const BROAD = 5000;
 
 const rowidOf = (entity: string, id: number) => (TYPE_NUMBER[entity] ?? 9) * ROWID_BASE + id;
 
@@ -74,10 +76,15 @@ export async function searchDocs(
     const match = owners?.length
       ? `{title body} : (${words}) AND owner : (${owners.map((o) => `u${o}`).join(' OR ')})`
       : `{title body} : (${words})`;
+    // Ranking scores every match; a short prefix can match tens of thousands of documents. Past
+    // BROAD matches the ranking says little anyway, so such a query shows the newest records instead.
+    const counted = await sql<{ n: number }>`select count(*) as n from
+      (select 1 from search_docs where search_docs match ${match} limit ${BROAD + 1})`.execute(db.kysely);
+    const broad = Number(counted.rows[0]?.n ?? 0) > BROAD;
     const result = await sql<{ entity_type: RecordEntity; entity_id: number; title: string; rank: number }>`
-      select entity_type, entity_id, title, rank
+      select entity_type, entity_id, title, ${broad ? sql`0` : sql`rank`} as rank
       from search_docs where search_docs match ${match} and ${allowed}
-      order by rank limit ${limit}`.execute(db.kysely);
+      order by ${broad ? sql`rowid desc` : sql`rank`} limit ${limit}`.execute(db.kysely);
     return result.rows.map((r) => ({
       entityType: r.entity_type,
       entityId: Number(r.entity_id),
