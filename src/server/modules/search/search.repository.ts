@@ -9,7 +9,7 @@ import type { Db } from '../../db/connection.js';
 const TYPE_NUMBER: Record<string, number> = { lead: 1, contact: 2, company: 3, deal: 4 };
 const ROWID_BASE = 2 ** 40;
 /** Above this many matches a search is too broad to rank (see searchDocs). */
-const BROAD = 5000;
+const BROAD = 1000;
 
 const rowidOf = (entity: string, id: number) => (TYPE_NUMBER[entity] ?? 9) * ROWID_BASE + id;
 
