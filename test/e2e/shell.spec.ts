@@ -20,7 +20,7 @@ test('create a company, a contact and a deal from the lists; find them with sear
   await page.getByRole('button', { name: 'New company' }).click();
   await page.getByLabel(/^Title/).fill('Ararat Trading');
   await page.getByLabel('Emails').fill('info@ararat.example');
-  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(page).toHaveURL(/\/companies\/\d+/);
 
   await page.goto('/contacts');
@@ -28,18 +28,20 @@ test('create a company, a contact and a deal from the lists; find them with sear
   await page.getByLabel(/^Name/).fill('Ivan');
   await page.getByLabel('Last name').fill('Petrov');
   await page.getByLabel('Phones').fill('+7 916 123-45-67');
-  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(page).toHaveURL(/\/contacts\/\d+/);
 
   await page.goto('/deals');
   await page.getByRole('button', { name: 'New deal' }).click();
   await page.getByLabel(/^Title/).fill('Laptops for Ararat');
   await page.getByLabel('Amount').fill('24000.50');
-  await page.getByRole('button', { name: 'Create' }).click();
+  await page.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(page).toHaveURL(/\/deals\/\d+/);
 
   await page.goto('/deals');
-  await expect(page.getByTestId('list-row').filter({ hasText: 'Laptops for Ararat' })).toContainText('$24,000.50');
+  await expect(page.getByTestId('list-row').filter({ hasText: 'Laptops for Ararat' })).toContainText(
+    '$24,000.50',
+  );
   await shot(page, 'deals-list-desktop');
 
   await page.keyboard.press('Control+k');
@@ -94,7 +96,11 @@ test.describe('on a phone', () => {
   test.use({ viewport: { width: 375, height: 740 } });
   test('lists become cards and the menu opens from the burger', async ({ page, request }) => {
     const api = await apiAs(request);
-    await api.post('/api/v1/contacts', { name: 'Anna', lastName: 'Sargsyan', phones: [{ value: '+374 10 123456', type: 'work' }] });
+    await api.post('/api/v1/contacts', {
+      name: 'Anna',
+      lastName: 'Sargsyan',
+      phones: [{ value: '+374 10 123456', type: 'work' }],
+    });
     await signIn(page);
     await page.goto('/contacts');
     await expect(page.getByTestId('list-card').first()).toBeVisible();

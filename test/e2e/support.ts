@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { type APIRequestContext, expect, type Page } from '@playwright/test';
+import { type APIRequestContext, expect, type Locator, type Page } from '@playwright/test';
 
 export const ADMIN = { email: 'admin@e2e.local', password: 'e2e-admin-password' };
 const SHOTS = 'test-results/screens';
@@ -33,4 +33,51 @@ export async function apiAs(request: APIRequestContext, who: { email: string; pa
     },
     get: async (url: string) => (await request.get(url)).json(),
   };
+}
+
+/** A phone-sized viewport for the phone smoke screens. */
+export const PHONE = { width: 375, height: 740 };
+
+/** A name no other test of this run (or an earlier run) has used: the database is shared by all tests. */
+export function uniq(prefix: string): string {
+  return `${prefix} ${Date.now().toString(36)}${Math.random().toString(36).slice(2, 6)}`;
+}
+
+export interface Stage {
+  id: number;
+  name: string;
+  semantics: 'process' | 'won' | 'lost';
+}
+
+/** The default pipeline's stages in order. */
+export async function defaultStages(api: Awaited<ReturnType<typeof apiAs>>): Promise<Stage[]> {
+  const { items } = (await api.get('/api/v1/pipelines')) as {
+    items: { isDefault: boolean; stages: Stage[] }[];
+  };
+  const pipeline = items.find((p) => p.isDefault) ?? items[0];
+  expect(pipeline, 'a default pipeline').toBeTruthy();
+  return pipeline?.stages ?? [];
+}
+
+/**
+ * Drags with a real mouse: press on the source's centre, move in small steps (well past the 5 px
+ * activation distance) to a point of the target, release.
+ */
+export async function dragWithMouse(
+  page: Page,
+  source: Locator,
+  target: Locator,
+  at: { x?: number; y?: number } = {},
+): Promise<void> {
+  const from = await source.boundingBox();
+  const to = await target.boundingBox();
+  if (!from || !to) throw new Error('drag source or target is not on the screen');
+  const startX = from.x + from.width / 2;
+  const startY = from.y + from.height / 2;
+  await page.mouse.move(startX, startY);
+  await page.mouse.down();
+  // a first short move starts the drag, the rest carries the card over
+  await page.mouse.move(startX + 12, startY + 4, { steps: 4 });
+  await page.mouse.move(to.x + (at.x ?? to.width / 2), to.y + (at.y ?? to.height / 2), { steps: 15 });
+  await page.mouse.up();
 }

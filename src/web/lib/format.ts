@@ -2,7 +2,10 @@ import { formatDateIn, formatDateTimeIn, formatMoneyIn } from '../../shared/form
 import { intlLocale } from '../i18n';
 
 /** The shared formatters, in the current UI language. */
-export const formatMoney = (amount: unknown, currency: unknown) => formatMoneyIn(intlLocale(), amount, currency);
-export const formatDateTime = (iso: unknown, timeZone?: string) => formatDateTimeIn(intlLocale(), iso, timeZone);
+export const formatMoney = (amount: unknown, currency: unknown) =>
+  formatMoneyIn(intlLocale(), amount, currency);
+export const formatDateTime = (iso: unknown, timeZone?: string) =>
+  formatDateTimeIn(intlLocale(), iso, timeZone);
 export const formatDate = (ymd: unknown) => formatDateIn(intlLocale(), ymd);
-export const formatNumber = (n: unknown) => (typeof n === 'number' ? new Intl.NumberFormat(intlLocale()).format(n) : '');
+export const formatNumber = (n: unknown) =>
+  typeof n === 'number' ? new Intl.NumberFormat(intlLocale()).format(n) : '';

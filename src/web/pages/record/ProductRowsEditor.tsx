@@ -16,6 +16,7 @@ import {
   draftsDiffer,
   emptyDraft,
   inputOf,
+  isBlankDraft,
   liveFigures,
   type RowDraft,
 } from './product-row-draft';
@@ -80,9 +81,10 @@ export function ProductRowsEditor() {
   };
   const save = () => {
     if (!drafts) return;
-    if (rows.data && !draftsDiffer(drafts, rows.data.rows)) return stop();
+    const filled = drafts.filter((d) => !isBlankDraft(d));
+    if (rows.data && !draftsDiffer(filled, rows.data.rows)) return stop();
     replace.mutate(
-      { rows: drafts.map(inputOf), version: record.version },
+      { rows: filled.map(inputOf), version: record.version },
       {
         onSuccess: () => {
           stop();

@@ -132,9 +132,13 @@ export interface LiveFigures {
   complete: boolean;
 }
 
+/** A row just added and not touched yet: no product, no name, no price. It neither counts nor complains. */
+export const isBlankDraft = (d: RowDraft): boolean => !d.productId && !d.name.trim() && !d.price.trim();
+
 export function liveFigures(drafts: RowDraft[]): LiveFigures {
   const figures: RowFigures[] = [];
   const rows = drafts.map((d): LiveRow => {
+    if (isBlankDraft(d)) return { problems: [], sum: null, total: null, taxSum: null };
     const parsed = amountsOfDraft(d);
     if ('problems' in parsed) return { problems: parsed.problems, sum: null, total: null, taxSum: null };
     const f = computeRow(parsed.amounts);

@@ -186,3 +186,14 @@ describe('record text', () => {
     expect(readableOn('nonsense')).toBe('dark');
   });
 });
+
+describe('a product row just added', () => {
+  it('neither counts nor marks the totals incomplete until something is typed', () => {
+    const live = liveFigures([emptyDraft()]);
+    expect(live.complete).toBe(true);
+    expect(live.rows[0]?.problems).toEqual([]);
+    const typed = liveFigures([{ ...emptyDraft(), name: 'Cable' }]);
+    expect(typed.complete).toBe(false);
+    expect(typed.rows[0]?.problems).toContain('price');
+  });
+});

@@ -70,6 +70,7 @@ export function ConditionValue({
     const value = Array.isArray(cond.value) ? cond.value.map(String) : [];
     return (
       <MultiSelect
+        comboboxProps={{ withinPortal: false }}
         size="xs"
         aria-label={label}
         data={options}
@@ -83,6 +84,7 @@ export function ConditionValue({
     const value = cond.value === null || cond.value === undefined ? null : String(cond.value);
     return (
       <Select
+        comboboxProps={{ withinPortal: false }}
         size="xs"
         aria-label={label}
         data={options}

@@ -74,6 +74,7 @@ export function FilterBuilder({
               <Group key={c.key} gap={6} wrap="nowrap" data-testid="filter-condition">
                 <Select
                   size="xs"
+                  comboboxProps={{ withinPortal: false }}
                   w={170}
                   aria-label={t('field')}
                   searchable
@@ -87,6 +88,7 @@ export function FilterBuilder({
                 />
                 <Select
                   size="xs"
+                  comboboxProps={{ withinPortal: false }}
                   w={140}
                   aria-label={t('operator')}
                   data={opsFor(col?.kind ?? 'text').map((op) => ({ value: op, label: t(`op.${op}`) }))}
