@@ -12,9 +12,15 @@ const compiled = new WeakMap<EntityDescriptor, WeakMap<CustomFieldDef[], Record<
 
 function schemaFor(d: EntityDescriptor, customs: CustomFieldDef[], mode: 'create' | 'update'): z.ZodType {
   let byCustoms = compiled.get(d);
-  if (!byCustoms) compiled.set(d, (byCustoms = new WeakMap()));
+  if (!byCustoms) {
+    byCustoms = new WeakMap();
+    compiled.set(d, byCustoms);
+  }
   let byMode = byCustoms.get(customs);
-  if (!byMode) byCustoms.set(customs, (byMode = {}));
+  if (!byMode) {
+    byMode = {};
+    byCustoms.set(customs, byMode);
+  }
   let schema = byMode[mode];
   if (!schema) {
     const customShape = Object.fromEntries(
@@ -37,13 +43,7 @@ export function validateRecordInput(
   body: unknown,
   mode: 'create' | 'update',
 ): Record<string, unknown> {
-  const customShape = Object.fromEntries(
-    customs.map((c) => [c.apiName, valueSchema(c).nullable().optional()]),
-  );
-  const shape = { ...d.inputShape, ...customShape, ...versionField };
-  const base = z.strictObject(shape);
-  const schema = mode === 'create' ? base : base.partial();
-  const result = schema.safeParse(body ?? {});
+  const result = schemaFor(d, customs, mode).safeParse(body ?? {});
   const issues: FieldIssue[] = result.success ? [] : fieldIssues(result.error);
   const input = (result.success ? result.data : {}) as Record<string, unknown>;
   const raw = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
