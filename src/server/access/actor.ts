@@ -14,12 +14,8 @@ export interface Actor {
 }
 
 export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
-  const row = await db.kysely
-    .selectFrom('users')
-    .leftJoin('roles', 'roles.id', 'users.role_id')
-    .select(['users.id', 'users.is_admin', 'users.department_id', 'users.active', 'roles.permissions'])
-    .where('users.id', '=', userId)
-    .executeTakeFirst();
+  // Cached briefly (db/cache.ts); any write to users or roles drops the entries at once.
+  const row = await db.cache.get(`actor:${userId}`, CACHE_TTL_MS, () => readActorRow(db, userId));
   if (!row?.active) return null;
   return {
     userId: row.id,
@@ -27,6 +23,15 @@ export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
     departmentId: row.department_id,
     permissions: row.permissions ? (JSON.parse(row.permissions) as Permissions) : {},
   };
+}
+
+function readActorRow(db: Db, userId: number) {
+  return db.kysely
+    .selectFrom('users')
+    .leftJoin('roles', 'roles.id', 'users.role_id')
+    .select(['users.id', 'users.is_admin', 'users.department_id', 'users.active', 'roles.permissions'])
+    .where('users.id', '=', userId)
+    .executeTakeFirst();
 }
 
 /** The company structure, cached briefly (see db/cache.ts) and kept for the rest of the request. */

@@ -36,8 +36,11 @@ export const CACHE_TTL_MS = 2000;
 
 /** Which cache entries a write to a table makes stale. */
 const STALE_AFTER_WRITE: Record<string, string[]> = {
-  users: ['org'],
+  users: ['org', 'actor:'],
+  roles: ['actor:'],
   departments: ['org'],
+  sessions: ['session:'],
+  api_tokens: ['token:'],
   custom_fields: ['custom-fields:'],
   pipelines: ['ref'],
   stages: ['ref'],

@@ -1,4 +1,5 @@
 import { ErrorCodes } from '../../../shared/errors.js';
+import { CACHE_TTL_MS } from '../../db/cache.js';
 import type { Db } from '../../db/connection.js';
 import { nowIso } from '../../db/tx.js';
 import { AppError } from '../../errors.js';
@@ -53,23 +54,30 @@ export async function logout(db: Db, token: string): Promise<void> {
 }
 
 export async function findSession(db: Db, token: string) {
-  const row = await db.kysely
-    .selectFrom('sessions')
-    .select(['user_id', 'csrf_token', 'expires_at'])
-    .where('id', '=', sha256(token))
-    .executeTakeFirst();
+  const id = sha256(token);
+  // Cached briefly (db/cache.ts); signing out or in writes the table, which drops the entries at once.
+  const row = await db.cache.get(`session:${id}`, CACHE_TTL_MS, () =>
+    db.kysely
+      .selectFrom('sessions')
+      .select(['user_id', 'csrf_token', 'expires_at'])
+      .where('id', '=', id)
+      .executeTakeFirst(),
+  );
   if (!row || row.expires_at <= nowIso()) return null;
   return { userId: row.user_id, csrfToken: row.csrf_token };
 }
 
 export async function findApiToken(db: Db, token: string) {
   const hash = sha256(token);
-  const row = await db.kysely
-    .selectFrom('api_tokens')
-    .select(['id', 'user_id', 'last_used_at'])
-    .where('token_hash', '=', hash)
-    .where('revoked_at', 'is', null)
-    .executeTakeFirst();
+  // Cached briefly (db/cache.ts); revoking writes the table, which drops the entries at once.
+  const row = await db.cache.get(`token:${hash}`, CACHE_TTL_MS, () =>
+    db.kysely
+      .selectFrom('api_tokens')
+      .select(['id', 'user_id', 'last_used_at'])
+      .where('token_hash', '=', hash)
+      .where('revoked_at', 'is', null)
+      .executeTakeFirst(),
+  );
   if (!row) return null;
   // Record use at most once a minute: keeps token reads from turning every request into a write.
   const now = nowIso();
