@@ -1,4 +1,4 @@
-import { formatDateIn, formatDateTimeIn, formatMoneyIn } from '../../shared/format';
+import { formatDateIn, formatDateTimeIn, formatMoneyIn, formatNumberIn } from '../../shared/format';
 import { intlLocale } from '../i18n';
 
 /** The shared formatters, in the current UI language. */
@@ -7,5 +7,4 @@ export const formatMoney = (amount: unknown, currency: unknown) =>
 export const formatDateTime = (iso: unknown, timeZone?: string) =>
   formatDateTimeIn(intlLocale(), iso, timeZone);
 export const formatDate = (ymd: unknown) => formatDateIn(intlLocale(), ymd);
-export const formatNumber = (n: unknown) =>
-  typeof n === 'number' ? new Intl.NumberFormat(intlLocale()).format(n) : '';
+export const formatNumber = (n: unknown) => formatNumberIn(intlLocale(), n);
