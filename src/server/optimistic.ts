@@ -1,5 +1,7 @@
+import { sql } from 'kysely';
 import { z } from 'zod';
 import { ErrorCodes } from '../shared/errors.js';
+import type { Db } from './db/connection.js';
 import { AppError } from './errors.js';
 
 /**
@@ -41,3 +43,34 @@ export function assertVersion(
 
 export const conflict = (message: string, details?: unknown) =>
   new AppError(ErrorCodes.CONFLICT, message, details);
+
+type VersionedTable =
+  | 'users'
+  | 'departments'
+  | 'roles'
+  | 'pipelines'
+  | 'leads'
+  | 'contacts'
+  | 'companies'
+  | 'deals'
+  | 'products';
+
+/**
+ * Writes `values` to the row and bumps its version, only if the row is still at `version`. Returns
+ * false when someone else changed it first; the caller answers 409 with the current record.
+ */
+export async function writeIfVersion(
+  db: Db,
+  table: VersionedTable,
+  id: number,
+  version: number,
+  values: Record<string, unknown>,
+): Promise<boolean> {
+  const res = await db.kysely
+    .updateTable(table)
+    .set({ ...values, version: sql`version + 1` } as never)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .executeTakeFirst();
+  return Number(res.numUpdatedRows) === 1;
+}

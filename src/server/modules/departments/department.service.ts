@@ -7,7 +7,7 @@ import type { Db } from '../../db/connection.js';
 import type { DepartmentsTable } from '../../db/schema.js';
 import { nowIso, withTx } from '../../db/tx.js';
 import { invalid, notFound } from '../../errors.js';
-import { assertVersion, conflict, staleVersion } from '../../optimistic.js';
+import { assertVersion, conflict, staleVersion, writeIfVersion } from '../../optimistic.js';
 
 /** The company structure: a tree of departments with heads. Access scopes follow it (see access/org.ts). */
 export interface DepartmentView {
@@ -149,13 +149,9 @@ export async function updateDepartment(
     if (input.parentId !== undefined) values.parent_id = input.parentId;
     if (input.headId !== undefined) values.head_id = input.headId;
     if (input.sort !== undefined) values.sort = input.sort;
-    const res = await tx.kysely
-      .updateTable('departments')
-      .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .where('version', '=', existing.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw staleVersion('Department', await getDepartment(tx, id));
+    if (!(await writeIfVersion(tx, 'departments', id, existing.version, values))) {
+      throw staleVersion('Department', await getDepartment(tx, id));
+    }
     return getDepartment(tx, id);
   });
 }

@@ -6,7 +6,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { PipelinesTable } from '../../db/schema.js';
 import { nowIso, withTx } from '../../db/tx.js';
 import { invalid } from '../../errors.js';
-import { assertVersion, conflict, staleVersion } from '../../optimistic.js';
+import { assertVersion, conflict, staleVersion, writeIfVersion } from '../../optimistic.js';
 import { getPipeline, type PipelineView } from './pipeline.present.js';
 import { anyDealWith, pipelineRows } from './pipeline.repository.js';
 import {
@@ -110,13 +110,9 @@ export async function updatePipeline(
     if (input.name !== undefined) values.name = input.name;
     if (input.sort !== undefined) values.sort = input.sort;
     if (input.isDefault !== undefined) values.is_default = input.isDefault ? 1 : 0;
-    const res = await tx.kysely
-      .updateTable('pipelines')
-      .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .where('version', '=', existing.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw staleVersion('Pipeline', await getPipeline(tx, id));
+    if (!(await writeIfVersion(tx, 'pipelines', id, existing.version, values))) {
+      throw staleVersion('Pipeline', await getPipeline(tx, id));
+    }
     return getPipeline(tx, id);
   });
 }

@@ -1,10 +1,9 @@
-import { sql } from 'kysely';
 import { ErrorCodes } from '../../../shared/errors.js';
 import { assertCanAssign, assertRecordAccess, reachCondition, reachOf } from '../../access/rights.js';
 import type { Ctx } from '../../context.js';
 import { nowIso, withTx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
-import { staleVersion } from '../../optimistic.js';
+import { staleVersion, writeIfVersion } from '../../optimistic.js';
 import { type FieldDef, registry } from '../../query/fields.js';
 import { compileFilter, parseFilter } from '../../query/filter.js';
 import { afterCursor, decodeCursor, encodeCursor, orderTerms, parseSort } from '../../query/sort.js';
@@ -162,13 +161,7 @@ export async function updateRecord(
     }
     await d.prepare?.(tx, values, existing, input);
     Object.assign(values, { updated_by: ctx.actor.userId || null, updated_at: nowIso() });
-    const updated = await db.kysely
-      .updateTable(d.table)
-      .set({ ...values, version: sql`version + 1` } as never)
-      .where('id', '=', id)
-      .where('version', '=', existing.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) {
+    if (!(await writeIfVersion(db, d.table, id, existing.version, values))) {
       const current = await loadRow(tx, d, id);
       if (!current) throw notFound(d.label, id);
       throw versionConflict(d, await presentOne(tx, d, schema, current));

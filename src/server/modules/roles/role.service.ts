@@ -9,7 +9,7 @@ import type { RolesTable } from '../../db/schema.js';
 import { DEFAULT_ROLES } from '../../db/seed/defaults.js';
 import { nowIso, withTx } from '../../db/tx.js';
 import { notFound } from '../../errors.js';
-import { assertVersion, conflict, staleVersion } from '../../optimistic.js';
+import { assertVersion, conflict, staleVersion, writeIfVersion } from '../../optimistic.js';
 
 /** Roles: named sets of rights (entity × action → scope) given to users. */
 export interface RoleView {
@@ -98,13 +98,9 @@ export async function updateRole(db: Db, actor: Actor, id: number, input: RoleUp
     const values: Partial<Omit<RolesTable, 'id' | 'version'>> = { updated_at: nowIso() };
     if (input.name !== undefined) values.name = input.name;
     if (input.permissions !== undefined) values.permissions = JSON.stringify(input.permissions);
-    const res = await tx.kysely
-      .updateTable('roles')
-      .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
-      .where('id', '=', id)
-      .where('version', '=', existing.version)
-      .executeTakeFirst();
-    if (Number(res.numUpdatedRows) !== 1) throw staleVersion('Role', await getRole(tx, id));
+    if (!(await writeIfVersion(tx, 'roles', id, existing.version, values))) {
+      throw staleVersion('Role', await getRole(tx, id));
+    }
     return getRole(tx, id);
   });
 }

@@ -8,7 +8,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { UsersTable } from '../../db/schema.js';
 import { nowIso, withTx } from '../../db/tx.js';
 import { invalid } from '../../errors.js';
-import { assertVersion, conflict, staleVersion } from '../../optimistic.js';
+import { assertVersion, conflict, staleVersion, writeIfVersion } from '../../optimistic.js';
 import { hashPassword, verifyPassword } from '../auth/password.js';
 import {
   assertUserRefs,
@@ -64,13 +64,9 @@ async function guardLastAdmin(db: Db, existing: UserRow, input: UserUpdateInput)
 
 /** Writes the values if the row is still at `version`; otherwise answers 409 with the current user. */
 async function writeUser(db: Db, id: number, version: number, values: UserValues): Promise<void> {
-  const res = await db.kysely
-    .updateTable('users')
-    .set((eb) => ({ ...values, updated_at: nowIso(), version: eb('version', '+', 1) }))
-    .where('id', '=', id)
-    .where('version', '=', version)
-    .executeTakeFirst();
-  if (Number(res.numUpdatedRows) !== 1) throw staleVersion('User', presentUser(await loadUserRow(db, id)));
+  if (!(await writeIfVersion(db, 'users', id, version, { ...values, updated_at: nowIso() }))) {
+    throw staleVersion('User', presentUser(await loadUserRow(db, id)));
+  }
 }
 
 /** PATCH /users/:id: administrators change anyone, including deactivating (their sessions end). */
