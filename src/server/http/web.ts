@@ -34,8 +34,13 @@ export async function registerWeb(app: FastifyInstance, webRoot: string): Promis
   const html = fs.readFileSync(index, 'utf8');
   app.get('/*', { schema: { hide: true } }, async (req, reply) => {
     if (req.url.startsWith('/api/')) return reply.callNotFound();
-    const file = path.join(webRoot, decodeURIComponent(req.url.split('?')[0] ?? '/'));
-    if (file.startsWith(webRoot) && fs.existsSync(file) && fs.statSync(file).isFile()) {
+    let file = webRoot;
+    try {
+      file = path.join(webRoot, decodeURIComponent(req.url.split('?')[0] ?? '/'));
+    } catch {
+      // a malformed %-escape is no file of ours: the app's router shows its not-found screen
+    }
+    if (file.startsWith(webRoot + path.sep) && fs.existsSync(file) && fs.statSync(file).isFile()) {
       return reply.sendFile(path.relative(webRoot, file));
     }
     return reply.type('text/html').header('cache-control', 'no-cache').send(html);
