@@ -109,3 +109,42 @@ for (const viewport of ['desktop', 'phone'] as const) {
     });
   });
 }
+
+test('deleting a custom field and revoking an API token ask first, then take effect', async ({
+  page,
+  request,
+}) => {
+  const api = await apiAs(request);
+  const field = await api.post('/api/v1/custom-fields', {
+    entityType: 'deal',
+    name: uniq('Doomed field'),
+    type: 'string',
+  });
+  await signIn(page);
+  await page.goto('/settings/custom-fields');
+  await page.getByTestId(`custom-field-delete-${field.id}`).click();
+  await page.getByTestId('confirm-action').click();
+  await expect(page.getByTestId(`custom-field-delete-${field.id}`)).toHaveCount(0);
+  const fields = await api.get('/api/v1/custom-fields?entityType=deal');
+  expect(fields.items.map((f: { id: number }) => f.id)).not.toContain(field.id);
+
+  await page.goto('/settings/api-tokens');
+  await page.getByTestId('api-token-create').click();
+  const name = uniq('Short-lived token');
+  await page.getByRole('dialog').getByRole('textbox').first().fill(name);
+  await page
+    .getByRole('dialog')
+    .getByRole('button', { name: /create/i })
+    .click();
+  await page.keyboard.press('Escape');
+  const revokable = page.locator('[data-testid^=api-token-revoke-]');
+  await expect(revokable.first()).toBeVisible();
+  const before = await revokable.count();
+  const row = page
+    .locator('div', { has: page.getByText(name, { exact: true }) })
+    .locator('[data-testid^=api-token-revoke-]');
+  await row.last().click();
+  await page.getByTestId('confirm-action').click();
+  await expect(revokable).toHaveCount(before - 1);
+  await expect(page.getByText(name).first()).toBeVisible();
+});

@@ -1,5 +1,5 @@
 import { Anchor, Badge, Button, Text, ThemeIcon } from '@mantine/core';
-import { IconKey, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconKey, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useMe } from '../../../api/session';
@@ -8,9 +8,8 @@ import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
 import { formatDateTime } from '../../../lib/format';
 import classes from '../settings.module.css';
-import { ConfirmAction } from '../shared/ConfirmAction';
+import { DeleteRowAction } from '../shared/DeleteRowAction';
 import { ListSkeleton } from '../shared/ListSkeleton';
-import { RowAction } from '../shared/RowAction';
 import { SectionHeader } from '../shared/SectionHeader';
 import { CreateTokenModal } from './CreateTokenModal';
 
@@ -55,23 +54,14 @@ export default function ApiTokensPage() {
         </div>
       ) : (
         <div className={classes.actions}>
-          <ConfirmAction
+          <DeleteRowAction
             title={t('tokens.revokeTitle')}
             message={t('tokens.revokeMessage', { name: token.name })}
             confirmLabel={t('tokens.revoke')}
+            label={t('tokens.revokeNamed', { name: token.name })}
+            testId={`api-token-revoke-${token.id}`}
             onConfirm={() => revoke.mutateAsync(token.id)}
-          >
-            {(open) => (
-              <RowAction
-                label={t('tokens.revokeNamed', { name: token.name })}
-                color="red"
-                onClick={open}
-                testId={`api-token-revoke-${token.id}`}
-              >
-                <IconTrash size={16} />
-              </RowAction>
-            )}
-          </ConfirmAction>
+          />
         </div>
       )}
     </div>

@@ -1,6 +1,6 @@
 import { Badge, Button, NativeSelect, SegmentedControl, Text } from '@mantine/core';
 import { useMediaQuery } from '@mantine/hooks';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -10,7 +10,7 @@ import type { CustomField, EntityKind } from '../../../api/types';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
 import classes from '../settings.module.css';
-import { ConfirmAction } from '../shared/ConfirmAction';
+import { DeleteRowAction } from '../shared/DeleteRowAction';
 import { ListSkeleton } from '../shared/ListSkeleton';
 import { RowAction } from '../shared/RowAction';
 import { SectionHeader } from '../shared/SectionHeader';
@@ -61,23 +61,14 @@ export default function CustomFieldsPage() {
         <RowAction label={t('fields.edit', { name: f.name })} onClick={() => setEditing(f)}>
           <IconPencil size={16} />
         </RowAction>
-        <ConfirmAction
+        <DeleteRowAction
           title={t('fields.deleteTitle')}
           message={t('fields.deleteMessage', { name: f.name })}
           confirmLabel={t('actions.delete', { ns: 'common' })}
+          label={t('fields.delete', { name: f.name })}
+          testId={`custom-field-delete-${f.id}`}
           onConfirm={() => remove.mutateAsync({ id: f.id, entityType: entity })}
-        >
-          {(open) => (
-            <RowAction
-              label={t('fields.delete', { name: f.name })}
-              color="red"
-              onClick={open}
-              testId={`custom-field-delete-${f.id}`}
-            >
-              <IconTrash size={16} />
-            </RowAction>
-          )}
-        </ConfirmAction>
+        />
       </div>
     </div>
   );

@@ -1,6 +1,6 @@
 import { Button, Text } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
-import { IconPencil, IconPlus, IconTrash } from '@tabler/icons-react';
+import { IconPencil, IconPlus } from '@tabler/icons-react';
 import { type ReactNode, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useLeadStatuses } from '../../../api/reference';
@@ -9,7 +9,7 @@ import type { LeadStatus } from '../../../api/types';
 import { EmptyState } from '../../../components/EmptyState';
 import { ErrorState } from '../../../components/ErrorState';
 import classes from '../settings.module.css';
-import { ConfirmAction } from '../shared/ConfirmAction';
+import { DeleteRowAction } from '../shared/DeleteRowAction';
 import { ListSkeleton } from '../shared/ListSkeleton';
 import { problemText } from '../shared/problem';
 import { RowAction } from '../shared/RowAction';
@@ -51,23 +51,14 @@ export default function LeadStatusesPage() {
         <RowAction label={t('statuses.edit', { name: status.name })} onClick={() => setEditing(status)}>
           <IconPencil size={16} />
         </RowAction>
-        <ConfirmAction
+        <DeleteRowAction
           title={t('statuses.deleteTitle')}
           message={t('statuses.deleteMessage', { name: status.name })}
           confirmLabel={t('actions.delete', { ns: 'common' })}
+          label={t('statuses.delete', { name: status.name })}
+          testId={`lead-status-delete-${status.id}`}
           onConfirm={() => remove.mutateAsync(status.id)}
-        >
-          {(open) => (
-            <RowAction
-              label={t('statuses.delete', { name: status.name })}
-              color="red"
-              onClick={open}
-              testId={`lead-status-delete-${status.id}`}
-            >
-              <IconTrash size={16} />
-            </RowAction>
-          )}
-        </ConfirmAction>
+        />
       </div>
     </div>
   );
