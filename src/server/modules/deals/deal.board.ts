@@ -5,17 +5,16 @@ import type { Ctx } from '../../context.js';
 import { notFound } from '../../errors.js';
 import { registry } from '../../query/fields.js';
 import { compileFilter, parseFilter } from '../../query/filter.js';
-import { listCustomFields } from '../custom-fields/custom-field.repository.js';
-import { toFieldDef } from '../custom-fields/custom-field.types.js';
 import { leadEntity } from '../leads/lead.entity.js';
 import { defaultPipelineId, pipelineExists, stageRows } from '../pipelines/pipeline.repository.js';
 import type { EntityDescriptor } from '../records/descriptor.js';
+import { recordSchemaOf } from '../records/record.service.js';
 import { dealEntity } from './deal.entity.js';
 
 /**
  * Kanban totals: per column (deal stage or lead status) the number of records and their sum per currency,
  * counted over the records the actor may read and matching the same filter the column lists use.
- * One GROUP BY query per board; the deal one is served by ix_deals_pipeline_stage.
+ * One GROUP BY query per board, answered from the covering indexes ix_deals_board / ix_leads_board.
  */
 
 export interface MoneySum {
@@ -41,9 +40,8 @@ type Where = (eb: AnyEB) => Expression<SqlBool>;
 /** The filter (API field names, custom fields included) compiled against the entity's table. */
 async function filterCondition(ctx: Ctx, d: EntityDescriptor, input: unknown): Promise<Where | null> {
   if (input === undefined || input === null) return null;
-  const customs = await listCustomFields(ctx.db, d.entity);
-  const reg = registry([...d.fields, ...customs.map(toFieldDef)]);
-  return compileFilter(parseFilter(input, reg), d.table);
+  const { fields } = await recordSchemaOf(ctx, d);
+  return compileFilter(parseFilter(input, registry(fields)), d.table);
 }
 
 interface GroupRow {
