@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { formatMoney } from '../../../shared/money.js';
 import type { ReplaceRowsBody } from '../../../shared/schemas/products.js';
 import { assertRecordAccess } from '../../access/rights.js';
@@ -6,6 +5,7 @@ import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { nowIso, withTx } from '../../db/tx.js';
 import { invalid, notFound } from '../../errors.js';
+import { writeIfVersion } from '../../optimistic.js';
 import { dealEntity } from '../deals/deal.entity.js';
 import { type FieldChange, recordHistory } from '../history/history.service.js';
 import { leadEntity } from '../leads/lead.entity.js';
@@ -139,19 +139,13 @@ export async function replaceProductRows(
     const before = view(owner, record, await loadRows(db, owner, id));
     const rows = await resolveRows(tx, body.rows, record.currency);
     const amount = amountOfRows(rows);
-    const updated = await db.kysely
-      .updateTable(tableOf(owner))
-      .set({
-        amount,
-        ...(owner === 'deal' ? { has_product_rows: rows.length ? 1 : 0 } : {}),
-        version: sql`version + 1`,
-        updated_by: ctx.actor.userId || null,
-        updated_at: nowIso(),
-      } as never)
-      .where('id', '=', id)
-      .where('version', '=', record.version)
-      .executeTakeFirst();
-    if (Number(updated.numUpdatedRows) !== 1) throw versionConflict(d, await getRecord(tx, d, id));
+    const written = await writeIfVersion(db, tableOf(owner), id, record.version, {
+      amount,
+      ...(owner === 'deal' ? { has_product_rows: rows.length ? 1 : 0 } : {}),
+      updated_by: ctx.actor.userId || null,
+      updated_at: nowIso(),
+    });
+    if (!written) throw versionConflict(d, await getRecord(tx, d, id));
     const after = view(
       owner,
       { ...record, amount, version: record.version + 1 },
