@@ -1,3 +1,4 @@
+import { EventEmitter } from 'node:events';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -14,6 +15,10 @@ export interface Db {
   dialect: Dialect;
   /** Shared by the handle and its transactions: see cache.ts. */
   cache: QueryCache;
+  /** Shared by the handle and its transactions: local delivery of live changes (see live/changes.ts). */
+  live: EventEmitter;
+  /** Inside a transaction opened by withTx: callbacks to run once it commits. */
+  committed?: (() => void)[];
   close(): Promise<void>;
 }
 
@@ -23,6 +28,12 @@ pg.types.setTypeParser(20, (v) => Number(v));
 pg.types.setTypeParser(1184, (v) => new Date(v).toISOString());
 pg.types.setTypeParser(1114, (v) => new Date(`${v}Z`).toISOString());
 pg.types.setTypeParser(1082, (v) => v);
+
+function liveEmitter(): EventEmitter {
+  const emitter = new EventEmitter();
+  emitter.setMaxListeners(0); // one listener per open live stream
+  return emitter;
+}
 
 export interface DbOptions {
   databaseUrl?: string | undefined;
@@ -40,7 +51,7 @@ export function createDb(opts: DbOptions): Db {
       dialect: new PostgresDialect({ pool }),
       plugins: [new CacheInvalidationPlugin(cache)],
     });
-    return { kysely, dialect: 'postgres', cache, close: () => kysely.destroy() };
+    return { kysely, dialect: 'postgres', cache, live: liveEmitter(), close: () => kysely.destroy() };
   }
   const file = opts.sqliteFile ?? 'sevan.sqlite';
   let target = file;
@@ -59,7 +70,7 @@ export function createDb(opts: DbOptions): Db {
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CacheInvalidationPlugin(cache)],
   });
-  return { kysely, dialect: 'sqlite', cache, close: () => kysely.destroy() };
+  return { kysely, dialect: 'sqlite', cache, live: liveEmitter(), close: () => kysely.destroy() };
 }
 
 /**

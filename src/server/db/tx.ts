@@ -1,9 +1,21 @@
 import type { Db } from './connection.js';
 
-/** Runs `fn` in a transaction; inside one already, it simply runs (the outer transaction owns the commit). */
+/**
+ * Runs `fn` in a transaction; inside one already, it simply runs (the outer transaction owns the commit).
+ * Callbacks queued with `afterCommit` run once the outermost transaction has committed, never on rollback.
+ */
 export async function withTx<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   if (db.kysely.isTransaction) return fn(db);
-  return db.kysely.transaction().execute((trx) => fn({ ...db, kysely: trx }));
+  const committed: (() => void)[] = [];
+  const result = await db.kysely.transaction().execute((trx) => fn({ ...db, kysely: trx, committed }));
+  for (const run of committed) run();
+  return result;
+}
+
+/** Runs `run` after the surrounding transaction commits, or now when there is none. */
+export function afterCommit(db: Db, run: () => void): void {
+  if (db.committed) db.committed.push(run);
+  else run();
 }
 
 export const nowIso = () => new Date().toISOString();

@@ -15,6 +15,7 @@ import { COMM_KEYS, type CommKey, deleteCommunications, saveCommunications } fro
 import type { ApiRecord, EntityDescriptor, Row } from './descriptor.js';
 import { presentRows, selectFields } from './record.present.js';
 import { validateRecordInput } from './record.schema.js';
+import { runWriteHooks } from './write-hooks.js';
 
 /** The generic CRUD and list path every CRM record type shares. Entity rules live in the descriptor hooks. */
 
@@ -106,6 +107,7 @@ export async function createRecord(ctx: Ctx, d: EntityDescriptor, body: unknown)
     await d.afterWrite?.(tx, id, input, null);
     const record = await afterChange(tx, d, schema, id);
     await recordHistory(tx, d.entity, id, 'create', diff(null, record));
+    await runWriteHooks(tx, { descriptor: d, action: 'created', id, before: null, after: record });
     return record;
   });
 }
@@ -170,6 +172,7 @@ export async function updateRecord(
     await d.afterWrite?.(tx, id, input, existing);
     const record = await afterChange(tx, d, schema, id);
     await recordHistory(tx, d.entity, id, 'update', diff(before, record));
+    await runWriteHooks(tx, { descriptor: d, action: 'updated', id, before, after: record });
     return record;
   });
 }
@@ -194,6 +197,7 @@ export async function deleteRecord(
     if (d.searchDoc) await removeDoc(db, d.entity, id);
     await db.kysely.deleteFrom(d.table).where('id', '=', id).execute();
     await recordHistory(tx, d.entity, id, 'delete', diff(before, null));
+    await runWriteHooks(tx, { descriptor: d, action: 'deleted', id, before, after: null });
   });
 }
 
