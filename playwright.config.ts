@@ -5,7 +5,7 @@ import { defineConfig } from '@playwright/test';
  * Screenshots of the main screens go to test-results/screens (not committed) for a person to look at.
  */
 const PORT = Number(process.env.E2E_PORT ?? 4310);
-const DATA = 'test-results/e2e-data';
+const DATA = `test-results/e2e-data-${PORT}`;
 
 export default defineConfig({
   testDir: './test/e2e',
@@ -14,7 +14,7 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list']],
-  outputDir: 'test-results/playwright',
+  outputDir: `test-results/playwright-${PORT}`,
   use: {
     baseURL: `http://127.0.0.1:${PORT}`,
     trace: 'off',
