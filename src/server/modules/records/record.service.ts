@@ -2,6 +2,7 @@ import { ErrorCodes } from '../../../shared/errors.js';
 import { assertCanAssign, assertRecordAccess, reachCondition, reachOf } from '../../access/rights.js';
 import type { Ctx } from '../../context.js';
 import { nowIso, withTx } from '../../db/tx.js';
+import { activeUserIds } from '../users/active-users.js';
 import { AppError, notFound } from '../../errors.js';
 import { staleVersion, writeIfVersion } from '../../optimistic.js';
 import { type FieldDef, registry } from '../../query/fields.js';
@@ -65,11 +66,20 @@ function writableFields(d: EntityDescriptor, schema: Schema): FieldDef[] {
   return schema.fields.filter((f) => !f.link && (writable.has(f.name) || f.customFieldId !== undefined));
 }
 
-async function afterChange(ctx: Ctx, d: EntityDescriptor, schema: Schema, id: number): Promise<ApiRecord> {
-  const row = (await loadRow(ctx, d, id)) as Row;
+/** Presents the written row and indexes it for search; `inserted` is the row a create just returned. */
+async function afterChange(
+  ctx: Ctx,
+  d: EntityDescriptor,
+  schema: Schema,
+  id: number,
+  inserted?: Row,
+): Promise<ApiRecord> {
+  const row = inserted ?? ((await loadRow(ctx, d, id)) as Row);
   const record = await presentOne(ctx, d, schema, row);
-  if (d.searchDoc)
-    await indexDoc(ctx.db, d.entity, id, ownerOf(d, row) ?? 0, d.searchDoc(record, ctx.phoneRegion));
+  if (d.searchDoc) {
+    const doc = d.searchDoc(record, ctx.phoneRegion);
+    await indexDoc(ctx.db, d.entity, id, ownerOf(d, row) ?? 0, doc, inserted !== undefined);
+  }
   return record;
 }
 
@@ -97,15 +107,15 @@ export async function createRecord(ctx: Ctx, d: EntityDescriptor, body: unknown)
       created_at: now,
       updated_at: now,
     });
-    const inserted = await db.kysely
+    const inserted = (await db.kysely
       .insertInto(d.table)
       .values(values as never)
-      .returning('id')
-      .executeTakeFirstOrThrow();
+      .returningAll()
+      .executeTakeFirstOrThrow()) as Row;
     const id = Number(inserted.id);
     if (d.hasCommunications) await saveCommunications(tx, d.entity, id, pickComms(input));
     await d.afterWrite?.(tx, id, input, null);
-    const record = await afterChange(tx, d, schema, id);
+    const record = await afterChange(tx, d, schema, id, inserted);
     await recordHistory(tx, d.entity, id, 'create', diff(null, record));
     await runWriteHooks(tx, { descriptor: d, action: 'created', id, before: null, after: record });
     return record;
@@ -119,12 +129,7 @@ function pickComms(input: Record<string, unknown>) {
 }
 
 export async function assertUserExists(ctx: Ctx, userId: number, field: string): Promise<void> {
-  const user = await ctx.db.kysely
-    .selectFrom('users')
-    .select(['id', 'active'])
-    .where('id', '=', userId)
-    .executeTakeFirst();
-  if (!user?.active) {
+  if (!(await activeUserIds(ctx.db)).has(userId)) {
     throw new AppError(ErrorCodes.VALIDATION_FAILED, `${field}: no active user ${userId}`, [
       { field, message: `no active user with id ${userId}` },
     ]);

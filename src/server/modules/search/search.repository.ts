@@ -24,10 +24,12 @@ export async function indexDoc(
   id: number,
   responsibleId: number,
   doc: { title: string; body: string },
+  /** A record created just now has no document yet: nothing to replace. */
+  fresh = false,
 ): Promise<void> {
   if (db.dialect === 'sqlite') {
     const rowid = rowidOf(entity, id);
-    await sql`delete from search_docs where rowid = ${rowid}`.execute(db.kysely);
+    if (!fresh) await sql`delete from search_docs where rowid = ${rowid}`.execute(db.kysely);
     await sql`insert into search_docs(rowid, entity_type, entity_id, responsible_id, owner, title, body)
       values (${rowid}, ${entity}, ${id}, ${responsibleId}, ${`u${responsibleId}`}, ${doc.title}, ${doc.body})`.execute(
       db.kysely,
