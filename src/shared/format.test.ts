@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateIn, formatDateTimeIn, formatMoneyIn } from './format.js';
+import { effectiveLocale, formatDateIn, formatDateTimeIn, formatMoneyIn } from './format.js';
 
 describe('display formatting', () => {
   it('formats money exactly from its decimal string, in the user’s language', () => {
@@ -19,5 +19,15 @@ describe('display formatting', () => {
     );
     expect(formatDateIn('en-US', '2026-03-01')).toBe('Mar 1, 2026');
     expect(formatDateIn('en-US', 'garbage')).toBe('');
+  });
+});
+
+describe('a language the engine has no locale data for', () => {
+  it('borrows the number conventions of a locale that writes numbers alike and writes dates in digits', () => {
+    expect(effectiveLocale('hy-AM', () => false)).toEqual({ tag: 'ru-RU', numericDates: true });
+    expect(effectiveLocale('hy-AM', () => true)).toEqual({ tag: 'hy-AM', numericDates: false });
+    expect(effectiveLocale('ru-RU', () => true)).toEqual({ tag: 'ru-RU', numericDates: false });
+    // no borrowing for languages without a known twin: the engine's own fallback applies
+    expect(effectiveLocale('xx-XX', () => false)).toEqual({ tag: 'xx-XX', numericDates: false });
   });
 });

@@ -1,6 +1,7 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
 import { IconLock } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
+import { effectiveLocale } from '../../../shared/format';
 import type { ColumnTotals } from '../../api/kanban';
 import { intlLocale } from '../../i18n';
 import { formatMoney, formatNumber } from '../../lib/format';
@@ -9,11 +10,12 @@ import classes from './Kanban.module.css';
 
 /** "$1.8M": several currencies fit on one line; the exact sums are in the tooltip. */
 function compactMoney(amount: string, currency: string): string {
-  return new Intl.NumberFormat(intlLocale(), {
+  const { tag, numericDates: borrowed } = effectiveLocale(intlLocale());
+  // a borrowed locale would abbreviate in its own language ("млн"): whole units instead
+  return new Intl.NumberFormat(tag, {
     style: 'currency',
     currency,
-    notation: 'compact',
-    maximumFractionDigits: 1,
+    ...(borrowed ? { maximumFractionDigits: 0 } : { notation: 'compact', maximumFractionDigits: 1 }),
   }).format(Number(amount));
 }
 

@@ -1,6 +1,7 @@
 import { Anchor, Badge, Group, Text } from '@mantine/core';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
+import { effectiveLocale } from '../../../shared/format';
 import { userName } from '../../api/reference';
 import { type Comm, ENTITY_PATH, type EntityKind } from '../../api/types';
 import { intlLocale } from '../../i18n';
@@ -16,7 +17,9 @@ export const isEmptyValue = (v: unknown) =>
 
 /** A plain decimal string with grouping, exactly (custom money fields carry no currency). */
 const formatDecimal = (v: unknown) =>
-  new Intl.NumberFormat(intlLocale(), { minimumFractionDigits: 2 }).format(String(v) as `${number}`);
+  new Intl.NumberFormat(effectiveLocale(intlLocale()).tag, { minimumFractionDigits: 2 }).format(
+    String(v) as `${number}`,
+  );
 
 /** Another record's name as a link; "#12" until it loads or when the user may not read it. */
 export function RecordLink({ entity, id }: { entity: EntityKind; id: number }) {
