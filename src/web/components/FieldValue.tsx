@@ -1,8 +1,8 @@
 import { Badge, Group, Text } from '@mantine/core';
-import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { Comm, CrmRecord, CustomField, LeadStatus, Pipeline, Source, UserRef } from '../api/types';
 import { ENTITY_PATH } from '../api/types';
+import i18n from '../i18n';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../lib/format';
 import type { ColumnDef } from '../pages/records/entities';
 
@@ -24,23 +24,22 @@ export function stageOf(refs: RefData, stageId: unknown) {
   return undefined;
 }
 
-/** One field of one record, shown the way its kind reads best. */
+const MONO = { fontFamily: 'var(--mantine-font-family-monospace)' } as const;
+const DIMMED = { color: 'var(--mantine-color-dimmed)' } as const;
+
+/**
+ * One field of one record, shown the way its kind reads best. Lists render hundreds of these while
+ * scrolling, so it reads translations straight from i18n instead of subscribing each cell to language
+ * changes: its parent re-renders it when the language changes.
+ */
 export function FieldValue({ col, record, refs }: { col: ColumnDef; record: CrmRecord; refs: RefData }) {
-  const { t } = useTranslation(['fields', 'common']);
+  const t = (key: string) => i18n.t(key);
   const v = record[col.field];
-  const empty = (
-    <Text c="dimmed" size="sm" span>
-      {t('common:common.none')}
-    </Text>
-  );
+  const empty = <span style={DIMMED}>{t('common:common.none')}</span>;
   if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return empty;
   switch (col.kind) {
     case 'money':
-      return (
-        <Text size="sm" span ff="monospace">
-          {formatMoney(v, record[col.currencyField ?? 'currency'])}
-        </Text>
-      );
+      return <span style={MONO}>{formatMoney(v, record[col.currencyField ?? 'currency'])}</span>;
     case 'date':
       return <>{formatDate(v)}</>;
     case 'datetime':
@@ -127,11 +126,7 @@ export function FieldValue({ col, record, refs }: { col: ColumnDef; record: CrmR
         </>
       );
     default:
-      return (
-        <Text size="sm" span truncate>
-          {String(v)}
-        </Text>
-      );
+      return <>{String(v)}</>;
   }
 }
 

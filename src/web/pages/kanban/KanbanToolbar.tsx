@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import type { BoardEntity } from '../../api/kanban';
 import type { Pipeline } from '../../api/types';
+import { formatNumber } from '../../lib/format';
 import classes from './Kanban.module.css';
 
 /** Title, the list/kanban switch, the pipeline switcher (deals) and the quick search. */
@@ -34,7 +35,7 @@ export function KanbanToolbar({
       </Title>
       {total !== null && (
         <Text size="sm" c="dimmed" data-testid="kanban-total">
-          {t('kanban:board.total', { count: total })}
+          {t('kanban:board.total', { count: total, n: formatNumber(total) })}
         </Text>
       )}
       <SegmentedControl

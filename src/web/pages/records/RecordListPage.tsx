@@ -9,6 +9,7 @@ import { useRefData } from '../../api/ref-data';
 import { useMe } from '../../api/session';
 import { ENTITY_PATH, type EntityKind } from '../../api/types';
 import { ErrorState } from '../../components/ErrorState';
+import { formatNumber } from '../../lib/format';
 import { BulkBar } from './BulkBar';
 import { ColumnPicker } from './ColumnPicker';
 import { CreateRecordModal } from './CreateRecordModal';
@@ -67,9 +68,15 @@ export default function RecordListPage({ entity }: { entity: EntityKind }) {
     ],
     [ui.columns, refs.customFields],
   );
-  const columns = visible
-    .map((f) => allColumns.find((c) => c.field === f))
-    .filter((c): c is ColumnDef => Boolean(c));
+  const cols = params.get('cols');
+  // the same array while the view is unchanged: list rows are memoized on it
+  const columns = useMemo(
+    () =>
+      (cols?.split(',').filter(Boolean) ?? ui.defaultColumns)
+        .map((f) => allColumns.find((c) => c.field === f))
+        .filter((c): c is ColumnDef => Boolean(c)),
+    [cols, ui.defaultColumns, allColumns],
+  );
   const conditions = useMemo(() => decodeConditions(params.get('f')), [params]);
   const filter = toApiFilter(conditions, { field: ui.quickSearchField, text: debouncedQ });
   const list = useRecordList(entity, { filter, sort });
@@ -112,7 +119,7 @@ export default function RecordListPage({ entity }: { entity: EntityKind }) {
         </Title>
         {total !== null && (
           <Text size="sm" c="dimmed" data-testid="row-count">
-            {t('list.rows', { count: total })}
+            {t('list.rows', { count: total, n: formatNumber(total) })}
           </Text>
         )}
         {hasKanban && (

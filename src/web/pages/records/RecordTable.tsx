@@ -1,10 +1,10 @@
 // biome-ignore-all lint/a11y/useSemanticElements: a virtualized grid positions rows absolutely, which <table> layout cannot; ARIA roles keep it a table for assistive tech
 // biome-ignore-all lint/a11y/useFocusableInteractive: rows are focusable (tabIndex) and headers hold focusable sort buttons
-import { Center, Checkbox, Loader, Text, UnstyledButton } from '@mantine/core';
+import { Center, Loader, Text, UnstyledButton } from '@mantine/core';
 import { IconArrowDown, IconArrowUp } from '@tabler/icons-react';
 import type { InfiniteData, UseInfiniteQueryResult } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useEffect, useRef } from 'react';
+import { memo, useCallback, useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { CrmRecord, EntityKind, Page } from '../../api/types';
 import { EmptyState } from '../../components/EmptyState';
@@ -37,14 +37,19 @@ export function RecordTable(
   },
 ) {
   const { rows, columns, refs, list, sort, onSort, onOpen, label, selected, onSelect } = props;
-  const toggle = (id: number) => {
-    const next = new Set(selected);
+  // Rows are memoized: scrolling re-renders the table every frame, and only rows that enter the view
+  // should render. The handlers they get stay the same function and read the latest state from a ref.
+  const latest = useRef({ selected, onSelect, onOpen });
+  latest.current = { selected, onSelect, onOpen };
+  const toggle = useCallback((id: number) => {
+    const next = new Set(latest.current.selected);
     if (next.has(id)) next.delete(id);
     else next.add(id);
-    onSelect(next);
-  };
+    latest.current.onSelect(next);
+  }, []);
+  const onOpenRow = useCallback((id: number) => latest.current.onOpen(id), []);
   const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
-  const { t } = useTranslation(['common', 'fields', 'filters']);
+  const { t, i18n } = useTranslation(['common', 'fields', 'filters']);
   const parent = useRef<HTMLDivElement>(null);
   const virtualizer = useVirtualizer({
     count: rows.length,
@@ -85,11 +90,14 @@ export function RecordTable(
     <div ref={parent} className={classes.scroller} role="table" aria-rowcount={rows.length}>
       <div className={classes.header} style={{ minWidth: width }} role="row">
         <div className={classes.check} role="columnheader">
-          <Checkbox
-            size="xs"
+          <input
+            type="checkbox"
+            className={classes.rowCheck}
             aria-label={t('filters:bulk.selectAll')}
             checked={allSelected}
-            indeterminate={!allSelected && selected.size > 0}
+            ref={(el) => {
+              if (el) el.indeterminate = !allSelected && selected.size > 0;
+            }}
             onChange={() => onSelect(allSelected ? new Set() : new Set(rows.map((r) => r.id)))}
           />
         </div>
@@ -132,32 +140,18 @@ export function RecordTable(
         {items.map((v) => {
           const row = rows[v.index] as CrmRecord;
           return (
-            <div
+            <TableRow
               key={row.id}
-              role="row"
-              tabIndex={0}
-              className={classes.row}
-              style={{ transform: `translateY(${v.start}px)`, height: ROW_HEIGHT }}
-              onClick={() => onOpen(row.id)}
-              onKeyDown={(e) => e.key === 'Enter' && onOpen(row.id)}
-              data-testid="list-row"
-              aria-selected={selected.has(row.id)}
-            >
-              <div className={classes.check} role="cell">
-                <Checkbox
-                  size="xs"
-                  aria-label={t('filters:bulk.selectRow')}
-                  checked={selected.has(row.id)}
-                  onClick={(e) => e.stopPropagation()}
-                  onChange={() => toggle(row.id)}
-                />
-              </div>
-              {columns.map((c) => (
-                <div key={c.field} className={classes.td} style={{ width: c.width }} role="cell">
-                  <FieldValue col={c} record={row} refs={refs} />
-                </div>
-              ))}
-            </div>
+              row={row}
+              top={v.start}
+              columns={columns}
+              refs={refs}
+              checked={selected.has(row.id)}
+              language={i18n.language}
+              onOpen={onOpenRow}
+              onToggle={toggle}
+              selectLabel={t('filters:bulk.selectRow')}
+            />
           );
         })}
       </div>
@@ -169,3 +163,56 @@ export function RecordTable(
     </div>
   );
 }
+
+interface RowProps {
+  row: CrmRecord;
+  top: number;
+  columns: ColumnDef[];
+  refs: RefData;
+  checked: boolean;
+  /** Only to re-render the row's values when the language changes. */
+  language: string;
+  onOpen: (id: number) => void;
+  onToggle: (id: number) => void;
+  selectLabel: string;
+}
+
+const TableRow = memo(function TableRow({
+  row,
+  top,
+  columns,
+  refs,
+  checked,
+  onOpen,
+  onToggle,
+  selectLabel,
+}: RowProps) {
+  return (
+    <div
+      role="row"
+      tabIndex={0}
+      className={classes.row}
+      style={{ transform: `translateY(${top}px)`, height: ROW_HEIGHT }}
+      onClick={() => onOpen(row.id)}
+      onKeyDown={(e) => e.key === 'Enter' && onOpen(row.id)}
+      data-testid="list-row"
+      aria-selected={checked}
+    >
+      <div className={classes.check} role="cell">
+        <input
+          type="checkbox"
+          className={classes.rowCheck}
+          aria-label={selectLabel}
+          checked={checked}
+          onClick={(e) => e.stopPropagation()}
+          onChange={() => onToggle(row.id)}
+        />
+      </div>
+      {columns.map((c) => (
+        <div key={c.field} className={classes.td} style={{ width: c.width }} role="cell">
+          <FieldValue col={c} record={row} refs={refs} />
+        </div>
+      ))}
+    </div>
+  );
+});

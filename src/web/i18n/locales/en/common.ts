@@ -52,8 +52,8 @@ export default {
     back: 'Back',
   },
   list: {
-    rows_one: '{{count}} record',
-    rows_other: '{{count}} records',
+    rows_one: '{{n}} record',
+    rows_other: '{{n}} records',
     quickSearch: 'Quick search',
     columns: 'Columns',
     filters: 'Filters',

@@ -52,8 +52,8 @@ export default {
     back: 'Հետ',
   },
   list: {
-    rows_one: '{{count}} գրառում',
-    rows_other: '{{count}} գրառում',
+    rows_one: '{{n}} գրառում',
+    rows_other: '{{n}} գրառում',
     quickSearch: 'Արագ որոնում',
     columns: 'Սյունակներ',
     filters: 'Զտիչներ',
