@@ -7,9 +7,9 @@ export default defineConfig({
     exclude: [
       'test/e2e/**',
       'node_modules/**',
-      process.env.TEST_DB === 'postgres'
-        ? 'test/process/server.test.ts'
-        : 'test/process/server-postgres.test.ts',
+      ...(process.env.TEST_DB === 'postgres'
+        ? ['test/process/server.test.ts']
+        : ['test/process/server-postgres.test.ts', 'test/process/live-two-processes.test.ts']),
     ],
     globalSetup: ['test/support/pg-global.ts'],
     testTimeout: 30_000,

@@ -47,10 +47,18 @@ export function parseBenchArgs(argv = process.argv.slice(2)): BenchArgs {
   };
 }
 
-/** Dataset sizes for a scale: 1,000,000 deals, 300,000 contacts, 100,000 companies, 100,000 leads at 1. */
+/** Dataset sizes for a scale; at 1: 1,000,000 deals, 300,000 contacts, 100,000 companies, 100,000 leads,
+ * 2,000,000 activities. */
 export function sizes(scale: number) {
   const n = (base: number) => Math.max(100, Math.round(base * scale));
-  return { deals: n(1_000_000), contacts: n(300_000), companies: n(100_000), leads: n(100_000), users: 20 };
+  return {
+    deals: n(1_000_000),
+    contacts: n(300_000),
+    companies: n(100_000),
+    leads: n(100_000),
+    activities: n(2_000_000),
+    users: 20,
+  };
 }
 export type Sizes = ReturnType<typeof sizes>;
 

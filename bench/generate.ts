@@ -1,9 +1,12 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import Database from 'better-sqlite3';
 import { testConfig } from '../src/server/config.js';
 import { createDb } from '../src/server/db/connection.js';
+import { migrate } from '../src/server/db/migrate.js';
 import { Rng } from '../src/server/db/seed/demo-random.js';
+import { loadActivities, setNextActivities } from './activities-data.js';
 import { type BenchArgs, DATA_DIR, parseBenchArgs, type Sizes, scaleTag, sizes } from './args.js';
 import { BulkInsert, dropIndexes, inTransaction } from './bulk.js';
 import {
@@ -43,16 +46,48 @@ const TABLES = [
   'contact_companies',
   'deal_contacts',
   'search_docs',
+  'activities',
 ];
 const COMMIT_EVERY = 100_000;
 
 const sqliteFile = (scale: number) => path.join(DATA_DIR, `sqlite-s${scaleTag(scale)}.sqlite`);
 const pgName = (scale: number) => `bench_s${scaleTag(scale)}`;
 
+/** A cached dataset that is complete: datasets made before activities existed get them added first. */
 export async function datasetExists(args: BenchArgs, pgServer?: PgServer): Promise<boolean> {
-  if (args.db === 'sqlite') return fs.existsSync(sqliteFile(args.scale));
+  if (args.db === 'sqlite') {
+    const file = sqliteFile(args.scale);
+    return fs.existsSync(file) && sqliteHasActivities(file);
+  }
   const found = await pgServer?.query(`select 1 from pg_database where datname = '${pgName(args.scale)}'`);
-  return Boolean(found?.rowCount);
+  return (
+    Boolean(found?.rowCount) &&
+    pgServer !== undefined &&
+    (await pgHasActivities(pgServer, pgName(args.scale)))
+  );
+}
+
+function sqliteHasActivities(file: string): boolean {
+  const db = new Database(file, { readonly: true });
+  try {
+    const table = db
+      .prepare(`select 1 from sqlite_master where type = 'table' and name = 'activities'`)
+      .get();
+    return Boolean(table && db.prepare('select 1 from activities limit 1').get());
+  } finally {
+    db.close();
+  }
+}
+
+async function pgHasActivities(pgServer: PgServer, name: string): Promise<boolean> {
+  const raw = await pgRaw(pgServer.urlOf(name));
+  try {
+    const [t] = await raw.all<{ ok: boolean }>(`select to_regclass('public.activities') is not null as ok`);
+    if (!t?.ok) return false;
+    return (await raw.all('select 1 from activities limit 1')).length > 0;
+  } finally {
+    await raw.close();
+  }
 }
 
 export async function ensureDataset(args: BenchArgs, region: string, pgServer?: PgServer): Promise<Dataset> {
@@ -65,7 +100,19 @@ export async function ensureDataset(args: BenchArgs, region: string, pgServer?: 
   });
   if (args.db === 'sqlite') {
     const file = sqliteFile(args.scale);
-    if (fs.existsSync(file) && !args.regenerate) return done(file, false);
+    if (fs.existsSync(file) && !args.regenerate) {
+      if (sqliteHasActivities(file)) return done(file, false);
+      const db = createDb({ dataDir: DATA_DIR, sqliteFile: path.basename(file) });
+      await migrate(db);
+      await db.close();
+      const sqlite = openSqlite(file);
+      sqlite.pragma('synchronous = OFF');
+      sqlite.pragma('cache_size = -1048576');
+      await addActivities(sqliteRaw(sqlite), size);
+      sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      sqlite.close();
+      return done(file, true);
+    }
     const tmp = `${file}.tmp`;
     for (const f of [tmp, `${tmp}-wal`, `${tmp}-shm`]) fs.rmSync(f, { force: true });
     const db = createDb({ dataDir: DATA_DIR, sqliteFile: path.basename(tmp) });
@@ -84,7 +131,16 @@ export async function ensureDataset(args: BenchArgs, region: string, pgServer?: 
   if (!pgServer) throw new Error('PostgreSQL server not started');
   const name = pgName(args.scale);
   const exists = await pgServer.query(`select 1 from pg_database where datname = '${name}'`);
-  if (exists.rowCount && !args.regenerate) return done(name, false);
+  if (exists.rowCount && !args.regenerate) {
+    if (await pgHasActivities(pgServer, name)) return done(name, false);
+    const db = createDb({ databaseUrl: pgServer.urlOf(name), dataDir: '' });
+    await migrate(db);
+    await db.close();
+    const raw = await pgRaw(pgServer.urlOf(name));
+    await addActivities(raw, size);
+    await raw.close();
+    return done(name, true);
+  }
   await pgServer.query(`drop database if exists ${name}_tmp with (force)`);
   await pgServer.query(`create database ${name}_tmp`);
   const db = createDb({ databaseUrl: pgServer.urlOf(`${name}_tmp`), dataDir: '' });
@@ -100,6 +156,17 @@ export async function ensureDataset(args: BenchArgs, region: string, pgServer?: 
 }
 
 const log = (msg: string) => process.stdout.write(`  [generate] ${msg}\n`);
+
+/** Adds the activities to a cached dataset made before they existed (its tables come from migrate). */
+async function addActivities(raw: Raw, size: Sizes): Promise<void> {
+  const t0 = Date.now();
+  const indexes = await dropIndexes(raw, ['activities']);
+  await loadActivities(raw, size, log);
+  for (const sql of indexes) await raw.exec(sql);
+  await setNextActivities(raw);
+  await raw.exec(raw.dialect === 'sqlite' ? 'analyze' : 'vacuum analyze');
+  log(`activities added to the cached dataset (${Math.round((Date.now() - t0) / 1000)} s)`);
+}
 
 async function load(raw: Raw, ref: Reference, size: Sizes): Promise<void> {
   const t0 = Date.now();
@@ -184,9 +251,12 @@ async function load(raw: Raw, ref: Reference, size: Sizes): Promise<void> {
     await ins.dealContacts.add([id, rng.int(1, size.contacts), 0]);
     await addDoc(d.doc);
   });
+  await loadActivities(raw, size, log);
 
   for (const sql of indexes) await raw.exec(sql);
   log(`indexes rebuilt (${Math.round((Date.now() - t0) / 1000)} s)`);
+  await setNextActivities(raw);
+  log(`next activities set (${Math.round((Date.now() - t0) / 1000)} s)`);
   if (raw.dialect === 'sqlite') {
     await raw.exec(`insert into search_docs(search_docs) values ('optimize')`);
     await raw.exec('analyze');

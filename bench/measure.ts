@@ -9,6 +9,8 @@ export interface Scenario {
   target?: { p95Ms?: number; ratio?: number; perSecond?: number };
   /** Writes: all API calls back to back, then all raw ones (a sustained rate, not interleaved). */
   sequential?: boolean;
+  /** Releases what the scenario opened (connections, streams), once it is measured. */
+  finish?: () => Promise<void>;
 }
 
 export interface Stats {
@@ -53,6 +55,14 @@ async function timed(fn: (i: number) => Promise<void>, i: number): Promise<numbe
  * always finds the pages the other just read in the cache, and both see the same garbage-collector weather.
  */
 export async function measure(s: Scenario): Promise<Result> {
+  try {
+    return await measureCalls(s);
+  } finally {
+    await s.finish?.();
+  }
+}
+
+async function measureCalls(s: Scenario): Promise<Result> {
   const n = s.iterations;
   for (let i = 0; i < Math.min(WARMUP, n); i++) {
     await timed(s.api, n + i);

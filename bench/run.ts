@@ -12,9 +12,11 @@ import { createApiToken } from '../src/server/modules/api-tokens/api-token.servi
 import { DATA_DIR, parseBenchArgs, RESULTS_DIR } from './args.js';
 import type { BenchEnv } from './env.js';
 import { datasetExists, ensureDataset } from './generate.js';
+import { liveScenarios } from './live.js';
 import { measure, type Result, table } from './measure.js';
 import { startPg } from './pg-server.js';
 import { openSqlite, pgRaw, type Raw, sqliteRaw } from './raw.js';
+import { activityScenarios } from './scenarios-activities.js';
 import { readScenarios } from './scenarios-read.js';
 import { writeScenarios } from './scenarios-write.js';
 import { BENCH_DEPARTMENTS } from './schema-setup.js';
@@ -60,7 +62,13 @@ async function main() {
     Object.assign(env, { app, sizes: dataset.sizes });
     const results: Result[] = [];
     let liveHeap = 0;
-    for (const scenario of [...(await readScenarios(env)), ...(await writeScenarios(env))]) {
+    const scenarios = [
+      ...(await readScenarios(env)),
+      ...activityScenarios(env),
+      ...(await writeScenarios(env)),
+      ...liveScenarios(env),
+    ];
+    for (const scenario of scenarios) {
       const s = args.apiOnly ? { ...scenario, raw: async () => {} } : scenario;
       results.push(await measure(s));
       const before = process.memoryUsage();

@@ -125,7 +125,10 @@ async function stopFrames(page: Page): Promise<Frames> {
 async function scrollList(page: Page) {
   await page.goto('/deals');
   await page.getByTestId('list-row').first().waitFor();
-  await page.getByTestId('list-row').nth(1).click({ position: { x: 18, y: 17 } }); // select a row
+  await page
+    .getByTestId('list-row')
+    .nth(1)
+    .click({ position: { x: 18, y: 17 } }); // select a row
   await page.screenshot({ path: path.join(RESULTS_DIR, 'ui-list.png') });
   const scroller = page.locator('[role="table"]');
   const box = await scroller.boundingBox();

@@ -12,6 +12,7 @@ import { registerErrorHandler } from './http/error-handler.js';
 import { registerRouteExamples } from './http/openapi-examples.js';
 import { registerTextGuard } from './http/text-guard.js';
 import { registerWeb } from './http/web.js';
+import { registerLive } from './live/register.js';
 import { registerModules } from './modules/index.js';
 
 export interface AppOptions {
@@ -85,6 +86,7 @@ export async function createApp({ db, config, https }: AppOptions): Promise<Fast
     },
   );
   await registerModules(app, { db, config });
+  await registerLive(app, db);
   await registerWeb(app, path.resolve(config.WEB_ROOT));
   return app;
 }

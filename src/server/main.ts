@@ -5,6 +5,7 @@ import { createDb } from './db/connection.js';
 import { migrate } from './db/migrate.js';
 import { ensureAdmin } from './db/seed/admin.js';
 import { seedDefaults } from './db/seed/defaults.js';
+import { startActivityReminders } from './jobs/activity-reminders.js';
 
 /** Process entry: config → db → migrate → defaults → app → listen; graceful shutdown on SIGTERM/SIGINT. */
 async function main() {
@@ -28,6 +29,9 @@ async function main() {
       : undefined;
   const app = await createApp({ db, config, ...(https ? { https } : {}) });
   await app.listen({ port: config.PORT, host: config.HOST });
+  const reminders = startActivityReminders(db, {
+    onError: (err) => app.log.error(err, 'activity reminders'),
+  });
   const scheme = https ? 'https' : 'http';
   process.stdout.write(
     `Sevan is running at ${scheme}://${config.HOST}:${config.PORT} (database: ${db.dialect})\n`,
@@ -40,6 +44,7 @@ async function main() {
     process.stdout.write(`${signal} received, finishing in-flight requests…\n`);
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
+    await reminders.stop();
     await app.close();
     await db.close();
     process.exit(0);

@@ -19,6 +19,10 @@ export interface Db {
   live: EventEmitter;
   /** Inside a transaction opened by withTx: callbacks to run once it commits. */
   committed?: (() => void)[];
+  /** Inside a transaction opened by withTx: the handle outside it, for work after the commit. */
+  outside?: Kysely<DB>;
+  /** PostgreSQL: the connection string, for the connection that listens to live changes. */
+  url?: string;
   close(): Promise<void>;
 }
 
@@ -51,7 +55,8 @@ export function createDb(opts: DbOptions): Db {
       dialect: new PostgresDialect({ pool }),
       plugins: [new CacheInvalidationPlugin(cache)],
     });
-    return { kysely, dialect: 'postgres', cache, live: liveEmitter(), close: () => kysely.destroy() };
+    const url = opts.databaseUrl;
+    return { kysely, dialect: 'postgres', url, cache, live: liveEmitter(), close: () => kysely.destroy() };
   }
   const file = opts.sqliteFile ?? 'sevan.sqlite';
   let target = file;

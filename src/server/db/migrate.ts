@@ -5,10 +5,20 @@ import { migration0002 } from './migrations/0002_crm.js';
 import { migration0003 } from './migrations/0003_saved_filters.js';
 import { migration0004 } from './migrations/0004_board_indexes.js';
 import { migration0005 } from './migrations/0005_search_owner.js';
+import { migration0006 } from './migrations/0006_activities.js';
+import { migration0007 } from './migrations/0007_comments_notifications.js';
 import type { Migration } from './migrations/helpers.js';
 
 /** Every migration, in order. New ones are appended; applied ones are never edited. */
-const migrations: Migration[] = [migration0001, migration0002, migration0003, migration0004, migration0005];
+const migrations: Migration[] = [
+  migration0001,
+  migration0002,
+  migration0003,
+  migration0004,
+  migration0005,
+  migration0006,
+  migration0007,
+];
 
 export async function migrate(db: Db): Promise<string[]> {
   const provider = {

@@ -153,6 +153,8 @@ export interface LeadsTable extends Audited {
   contact_id: number | null;
   company_id: number | null;
   converted_at: string | null;
+  /** Earliest due time of the lead's planned activities (maintained by activity writes). */
+  next_activity_at: string | null;
 }
 
 export interface ContactsTable extends Audited {
@@ -207,6 +209,8 @@ export interface DealsTable extends Audited {
   comments: string | null;
   responsible_id: number;
   has_product_rows: number;
+  /** Earliest due time of the deal's planned activities (maintained by activity writes). */
+  next_activity_at: string | null;
 }
 
 export interface ContactCompaniesTable {
@@ -342,4 +346,91 @@ export interface DB {
   history: HistoryTable;
   search_docs: SearchDocsTable;
   saved_filters: SavedFiltersTable;
+}
+
+export interface CommentsTable {
+  id: Id;
+  owner_entity: string;
+  owner_id: number;
+  body: string;
+  author_id: number;
+  edited: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface CommentMentionsTable {
+  comment_id: number;
+  user_id: number;
+}
+
+export interface NotificationsTable {
+  id: Id;
+  user_id: number;
+  kind: string;
+  record_entity: string;
+  record_id: number;
+  activity_id: number | null;
+  comment_id: number | null;
+  actor_id: number | null;
+  title: string;
+  data: string | null;
+  created_at: string;
+  read_at: string | null;
+}
+
+// Merged into DB above (declaration merging keeps each module's tables in one block).
+export interface DB {
+  comments: CommentsTable;
+  comment_mentions: CommentMentionsTable;
+  notifications: NotificationsTable;
+}
+
+export interface ActivitiesTable {
+  id: Id;
+  version: number;
+  type: string;
+  subject: string;
+  description: string | null;
+  start_at: string | null;
+  end_at: string | null;
+  due_at: string;
+  responsible_id: number;
+  priority: string;
+  status: string;
+  result: string | null;
+  completed_at: string | null;
+  owner_entity: string;
+  owner_id: number;
+  /** The owner record's responsible, kept current: activity rights follow the record's. */
+  owner_responsible_id: number;
+  comm_type: string | null;
+  comm_value: string | null;
+  remind_before_minutes: number | null;
+  remind_at: string | null;
+  reminded_at: string | null;
+  overdue_notified_at: string | null;
+  created_by: number | null;
+  updated_by: number | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ActivityParticipantsTable {
+  activity_id: number;
+  user_id: number;
+}
+
+export interface CalendarFeedsTable {
+  id: Id;
+  user_id: number;
+  token_hash: string;
+  created_at: string;
+  last_used_at: string | null;
+}
+
+export interface DB {
+  activities: ActivitiesTable;
+  activity_participants: ActivityParticipantsTable;
+  calendar_feeds: CalendarFeedsTable;
 }

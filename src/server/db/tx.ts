@@ -7,7 +7,9 @@ import type { Db } from './connection.js';
 export async function withTx<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   if (db.kysely.isTransaction) return fn(db);
   const committed: (() => void)[] = [];
-  const result = await db.kysely.transaction().execute((trx) => fn({ ...db, kysely: trx, committed }));
+  const result = await db.kysely
+    .transaction()
+    .execute((trx) => fn({ ...db, kysely: trx, committed, outside: db.kysely }));
   for (const run of committed) run();
   return result;
 }

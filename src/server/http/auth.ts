@@ -39,7 +39,7 @@ export function registerAuth(app: FastifyInstance, db: Db): void {
   });
 }
 
-async function authenticate(
+export async function authenticate(
   db: Db,
   req: FastifyRequest,
 ): Promise<{ actor: Actor; csrfToken: string | null }> {

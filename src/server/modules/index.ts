@@ -1,19 +1,23 @@
 import type { FastifyInstance } from 'fastify';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
+import { activityRoutes } from './activities/activity.routes.js';
 import { apiTokenRoutes } from './api-tokens/api-token.routes.js';
 import { authRoutes } from './auth/auth.routes.js';
 import { registerCatalogRoutes } from './catalog-routes.js';
+import { commentRoutes } from './comments/comment.routes.js';
 import { companyEntity } from './companies/company.entity.js';
 import { contactEntity } from './contacts/contact.entity.js';
 import { customFieldRoutes } from './custom-fields/custom-field.routes.js';
 import { dealEntity } from './deals/deal.entity.js';
 import { leadEntity } from './leads/lead.entity.js';
+import { notificationRoutes } from './notifications/notification.routes.js';
 import { registerOrgRoutes } from './org-routes.js';
 import { productEntity } from './products/product.entity.js';
 import { registerRecordRoutes } from './records/record.routes.js';
 import { savedFilterRoutes } from './saved-filters/saved-filter.routes.js';
 import { searchRoutes } from './search/search.routes.js';
+import { timelineRoutes } from './timeline/timeline.routes.js';
 
 /** Every module's routes, in one list, so the API surface is visible at a glance. */
 export async function registerModules(app: FastifyInstance, deps: { db: Db; config: Config }): Promise<void> {
@@ -24,6 +28,10 @@ export async function registerModules(app: FastifyInstance, deps: { db: Db; conf
   await app.register(customFieldRoutes, routeDeps);
   await app.register(searchRoutes, routeDeps);
   await app.register(savedFilterRoutes, routeDeps);
+  await app.register(activityRoutes, routeDeps);
+  await app.register(commentRoutes, routeDeps);
+  await app.register(notificationRoutes, routeDeps);
+  await app.register(timelineRoutes, routeDeps);
   await registerOrgRoutes(app, deps);
   await registerCatalogRoutes(app, deps);
   registerRecordRoutes(app, leadEntity, routeDeps, {

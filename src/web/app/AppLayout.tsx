@@ -12,6 +12,7 @@ import {
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
+import { useLiveUpdates } from '../api/live';
 import type { Me } from '../api/types';
 import { GlobalSearch } from '../components/GlobalSearch';
 import { UserMenu } from '../components/UserMenu';
@@ -32,6 +33,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
   const [searchOpen, search] = useDisclosure(false);
   const location = useLocation();
   useHotkeys([['mod+K', () => search.open()]]);
+  useLiveUpdates();
   const items = me.isAdmin
     ? [...NAV, { to: '/settings', key: 'nav.settings', icon: IconSettings } as const]
     : NAV;

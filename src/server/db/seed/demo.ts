@@ -89,6 +89,9 @@ export async function seedDemo(db: Db, opts: DemoOptions): Promise<DemoSummary |
   const rng = new Rng(SEED + 4);
   const converted = await convertLeads(ctx, rng, leads, salesStages, Math.round(n(3000) / 10), stageFor);
   await seedDeals(ctx, rng, world, Math.max(1, n(3000) - converted));
+  // the administrator handed every demo record out at once: hundreds of "assigned to you" lines per
+  // seller would bury the bell, so the demo starts with it empty
+  await k.deleteFrom('notifications').execute();
   await sql`analyze`.execute(k); // fresh statistics for the list indexes
 
   const count = async (t: 'companies' | 'contacts' | 'leads' | 'deals') =>

@@ -45,6 +45,8 @@ export const dealEntity: EntityDescriptor = {
       sortable: false,
     },
     { name: 'hasProductRows', column: 'has_product_rows', type: 'boolean', nullable: false },
+    // Read-only, kept by activity writes; idle = {closed: false, nextActivityAt: null}.
+    { name: 'nextActivityAt', column: 'next_activity_at', type: 'datetime', nullable: true },
     ...ownedFields,
     {
       name: 'contactIds',

@@ -5,6 +5,7 @@ import { assertRecordAccess } from '../../access/rights.js';
 import { type Ctx, withDb } from '../../context.js';
 import { nowIso, withTx } from '../../db/tx.js';
 import { AppError } from '../../errors.js';
+import { publishRecordChange } from '../../live/record-changes.js';
 import { companyEntity } from '../companies/company.entity.js';
 import { contactEntity } from '../contacts/contact.entity.js';
 import { dealEntity } from '../deals/deal.entity.js';
@@ -220,6 +221,7 @@ export async function convertLead(ctx: Ctx, leadId: number, body: ConvertBody): 
     const changes = diff(lead, after);
     if (deal) changes.push({ field: 'dealId', old: null, new: deal.id });
     await recordHistory(tx, 'lead', leadId, 'convert', changes);
+    await publishRecordChange(db, 'lead', leadId, 'updated', [lead.responsibleId as number]);
     return {
       lead: after,
       // read again: links made after a record was created show on it

@@ -46,6 +46,8 @@ export const leadEntity: EntityDescriptor = {
     { name: 'contactId', column: 'contact_id', type: 'ref', nullable: true },
     { name: 'companyId', column: 'company_id', type: 'ref', nullable: true },
     { name: 'convertedAt', column: 'converted_at', type: 'datetime', nullable: true },
+    // Read-only, kept by activity writes; idle = {statusSemantics: 'process', nextActivityAt: null}.
+    { name: 'nextActivityAt', column: 'next_activity_at', type: 'datetime', nullable: true },
     ...ownedFields,
   ],
   prepare: prepareLead,

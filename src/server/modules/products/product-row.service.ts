@@ -5,6 +5,7 @@ import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { nowIso, withTx } from '../../db/tx.js';
 import { invalid, notFound } from '../../errors.js';
+import { publishRecordChange } from '../../live/record-changes.js';
 import { writeIfVersion } from '../../optimistic.js';
 import { dealEntity } from '../deals/deal.entity.js';
 import { type FieldChange, recordHistory } from '../history/history.service.js';
@@ -157,6 +158,7 @@ export async function replaceProductRows(
     if (amount !== record.amount)
       changes.push({ field: 'amount', old: formatMoney(record.amount), new: formatMoney(amount) });
     await recordHistory(tx, d.entity, id, 'update', changes);
+    await publishRecordChange(db, d.entity, id, 'updated', [record.responsible_id]);
     return after;
   });
 }
