@@ -97,6 +97,26 @@ describe('demo data', () => {
     expect(Date.parse(oldest.created_at)).toBeLessThan(Date.now() - 60 * 86_400_000);
     const currencies = await db.kysely.selectFrom('deals').select('currency').distinct().execute();
     expect(currencies.length).toBeGreaterThanOrEqual(3);
+
+    // managers have work planned: overdue, today and later; some open deals are idle; the bell starts empty
+    expect(summary?.activities).toBeGreaterThan(50);
+    const now = new Date().toISOString();
+    const planned = await db.kysely
+      .selectFrom('activities')
+      .select(['due_at', 'responsible_id', 'owner_responsible_id'])
+      .where('status', '=', 'planned')
+      .execute();
+    expect(planned.some((a) => a.due_at < now)).toBe(true);
+    expect(planned.some((a) => a.due_at > now)).toBe(true);
+    expect(planned.every((a) => a.responsible_id === a.owner_responsible_id)).toBe(true);
+    const idle = await db.kysely
+      .selectFrom('deals')
+      .select('id')
+      .where('closed', '=', 0)
+      .where('next_activity_at', 'is', null)
+      .execute();
+    expect(idle.length).toBeGreaterThan(0);
+    expect(await db.kysely.selectFrom('notifications').select('id').execute()).toEqual([]);
   });
 
   it('does nothing when the CRM already has records', async () => {

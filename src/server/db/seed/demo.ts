@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { loadActor, systemActor } from '../../access/actor.js';
 import type { Ctx } from '../../context.js';
 import type { Db } from '../connection.js';
+import { seedActivities } from './demo-activities.js';
 import { convertLeads } from './demo-convert.js';
 import { type DealWorld, seedDeals, stageFor } from './demo-deals.js';
 import { DEMO_PASSWORD, seedCatalog, seedOrg, seedServicePipeline } from './demo-org.js';
@@ -27,6 +28,7 @@ export interface DemoSummary {
   contacts: number;
   leads: number;
   deals: number;
+  activities: number;
   seconds: number;
 }
 
@@ -89,6 +91,7 @@ export async function seedDemo(db: Db, opts: DemoOptions): Promise<DemoSummary |
   const rng = new Rng(SEED + 4);
   const converted = await convertLeads(ctx, rng, leads, salesStages, Math.round(n(3000) / 10), stageFor);
   await seedDeals(ctx, rng, world, Math.max(1, n(3000) - converted));
+  const activities = await seedActivities(ctx, new Rng(SEED + 5), sellers);
   // the administrator handed every demo record out at once: hundreds of "assigned to you" lines per
   // seller would bury the bell, so the demo starts with it empty
   await k.deleteFrom('notifications').execute();
@@ -109,11 +112,13 @@ export async function seedDemo(db: Db, opts: DemoOptions): Promise<DemoSummary |
     contacts: await count('contacts'),
     leads: await count('leads'),
     deals: await count('deals'),
+    activities,
     seconds: Math.round((Date.now() - started) / 100) / 10,
   };
   log(
     `Demo data: ${summary.users} users (password "${DEMO_PASSWORD}"), ${summary.companies} companies, ` +
-      `${summary.contacts} contacts, ${summary.leads} leads, ${summary.deals} deals in ${summary.seconds} s`,
+      `${summary.contacts} contacts, ${summary.leads} leads, ${summary.deals} deals, ` +
+      `${summary.activities} activities in ${summary.seconds} s`,
   );
   return summary;
 }
