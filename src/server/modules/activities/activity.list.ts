@@ -1,10 +1,10 @@
+import { ownerReaches, visibleWhere } from '../../access/activities.js';
 import type { Ctx } from '../../context.js';
 import { invalid } from '../../errors.js';
 import { registry } from '../../query/fields.js';
 import { compileFilter, parseFilter } from '../../query/filter.js';
 import { afterCursor, decodeCursor, encodeCursor, orderTerms, parseSort } from '../../query/sort.js';
 import type { ListParams } from '../records/record.service.js';
-import { ownerReaches, visibleWhere } from './activity.access.js';
 import { ACTIVITY_FIELDS, type ActivityRow, type ApiActivity } from './activity.fields.js';
 import { presentActivities } from './activity.repository.js';
 

@@ -6,6 +6,7 @@ import {
   activityCreate,
   activityUpdate,
 } from '../../../shared/schemas/activities.js';
+import { canSee, ownerReaches } from '../../access/activities.js';
 import { reachIncludes, reachOf } from '../../access/rights.js';
 import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/connection.js';
@@ -15,7 +16,6 @@ import { publishChange } from '../../live/changes.js';
 import { assertVersion, staleVersion } from '../../optimistic.js';
 import { parseInput } from '../../validation.js';
 import { notify } from '../notifications/notify.js';
-import { canSee, ownerReaches } from './activity.access.js';
 import { checkCommunication, checkPeople } from './activity.checks.js';
 import type { ActivityRow, ApiActivity } from './activity.fields.js';
 import { loadActivity, loadOwner, presentActivities, replaceParticipants } from './activity.repository.js';

@@ -1,10 +1,10 @@
+import { ownerReaches, visibleWhere } from '../../access/activities.js';
 import type { Actor } from '../../access/actor.js';
 import { actorOrg } from '../../access/actor.js';
 import { subtree } from '../../access/org.js';
 import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { invalid, notFound } from '../../errors.js';
-import { ownerReaches, visibleWhere } from './activity.access.js';
 import type { ActivityRow, ApiActivity } from './activity.fields.js';
 import { presentActivities } from './activity.repository.js';
 

@@ -1,10 +1,10 @@
 import { sql } from 'kysely';
+import { ownerReaches, visibleWhere } from '../../access/activities.js';
 import { reachCondition, reachIncludes, reachOf } from '../../access/rights.js';
 import type { Ctx } from '../../context.js';
 import { CACHE_TTL_MS } from '../../db/cache.js';
 import type { Db } from '../../db/connection.js';
 import { notFound } from '../../errors.js';
-import { ownerReaches, visibleWhere } from './activity.access.js';
 import { localDay, validTimeZone } from './local-day.js';
 
 /**

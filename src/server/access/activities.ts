@@ -1,9 +1,9 @@
 import { type Expression, type ExpressionBuilder, type SqlBool, sql } from 'kysely';
-import type { ActivityOwner } from '../../../shared/schemas/activities.js';
-import { ACTIVITY_OWNERS } from '../../../shared/schemas/activities.js';
-import type { Actor } from '../../access/actor.js';
-import { type Reach, reachCondition, reachIncludes, reachOf } from '../../access/rights.js';
-import type { Db } from '../../db/connection.js';
+import type { ActivityOwner } from '../../shared/schemas/activities.js';
+import { ACTIVITY_OWNERS } from '../../shared/schemas/activities.js';
+import type { Db } from '../db/connection.js';
+import type { Actor } from './actor.js';
+import { type Reach, reachCondition, reachIncludes, reachOf } from './rights.js';
 
 /**
  * An activity is visible exactly when its owner record is: the actor's read reach of the owner's entity,
