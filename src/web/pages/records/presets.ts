@@ -12,6 +12,15 @@ const monthStart = () => {
   return new Date(d.getFullYear(), d.getMonth(), 1).toISOString().slice(0, 10);
 };
 const daysAgo = (n: number) => new Date(Date.now() - n * 86_400_000).toISOString();
+/** Open records with no planned activity: nobody has a next step for them. */
+const idle = (semantics: 'stageSemantics' | 'statusSemantics'): Preset => ({
+  key: 'idle',
+  labelKey: 'saved.noActivity',
+  conditions: [
+    { field: semantics, op: 'eq', value: 'process' },
+    { field: 'nextActivityAt', op: 'isNull', value: null },
+  ],
+});
 
 /** Built-in views every user has, computed for "now" and "me" when chosen. */
 export function presetsFor(entity: EntityKind, me: number): Preset[] {
@@ -20,11 +29,6 @@ export function presetsFor(entity: EntityKind, me: number): Preset[] {
     labelKey,
     conditions: [{ field: entity === 'product' ? 'createdBy' : 'responsibleId', op: 'eq', value: me }],
   });
-  const untouched: Preset = {
-    key: 'untouched',
-    labelKey: 'saved.noActivity',
-    conditions: [{ field: 'updatedAt', op: 'lt', value: daysAgo(30) }],
-  };
   switch (entity) {
     case 'deal':
       return [
@@ -42,10 +46,7 @@ export function presetsFor(entity: EntityKind, me: number): Preset[] {
             { field: 'closeDate', op: 'gte', value: monthStart() },
           ],
         },
-        {
-          ...untouched,
-          conditions: [...untouched.conditions, { field: 'stageSemantics', op: 'eq', value: 'process' }],
-        },
+        idle('stageSemantics'),
       ];
     case 'lead':
       return [
@@ -55,7 +56,7 @@ export function presetsFor(entity: EntityKind, me: number): Preset[] {
           labelKey: 'saved.newLeads',
           conditions: [{ field: 'createdAt', op: 'gte', value: daysAgo(7) }],
         },
-        untouched,
+        idle('statusSemantics'),
       ];
     default:
       return [mine('saved.myRecords')];
