@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { parseAllowList } from './modules/webhooks-out/ssrf-guard.js';
 
 const bool = z
   .enum(['1', '0', 'true', 'false', 'yes', 'no', ''])
@@ -36,6 +37,16 @@ const ConfigSchema = z.object({
     .int()
     .positive()
     .default(24 * 14),
+  PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
+  WEBHOOK_ALLOW_HOSTS: z
+    .string()
+    .default('')
+    .superRefine((v, ctx) => {
+      const { problems } = parseAllowList(v);
+      if (problems.length)
+        ctx.addIssue({ code: 'custom', message: `not a host, address or range: ${problems}` });
+    }),
+  WEBHOOK_RETRY_MIN_SECONDS: z.coerce.number().int().min(1).max(3600).default(30),
 });
 
 export type Config = z.infer<typeof ConfigSchema>;

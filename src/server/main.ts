@@ -6,6 +6,7 @@ import { migrate } from './db/migrate.js';
 import { ensureAdmin } from './db/seed/admin.js';
 import { seedDefaults } from './db/seed/defaults.js';
 import { startActivityReminders } from './jobs/activity-reminders.js';
+import { startOutboxWorker } from './jobs/outbox-worker.js';
 
 /** Process entry: config → db → migrate → defaults → app → listen; graceful shutdown on SIGTERM/SIGINT. */
 async function main() {
@@ -32,6 +33,7 @@ async function main() {
   const reminders = startActivityReminders(db, {
     onError: (err) => app.log.error(err, 'activity reminders'),
   });
+  const outbox = startOutboxWorker(db, { onError: (err) => app.log.error(err, 'outgoing webhooks') });
   const scheme = https ? 'https' : 'http';
   process.stdout.write(
     `Sevan is running at ${scheme}://${config.HOST}:${config.PORT} (database: ${db.dialect})\n`,
@@ -45,6 +47,7 @@ async function main() {
     const force = setTimeout(() => process.exit(1), 15_000);
     force.unref();
     await reminders.stop();
+    await outbox.stop();
     await app.close();
     await db.close();
     process.exit(0);

@@ -7,6 +7,8 @@ import { migration0004 } from './migrations/0004_board_indexes.js';
 import { migration0005 } from './migrations/0005_search_owner.js';
 import { migration0006 } from './migrations/0006_activities.js';
 import { migration0007 } from './migrations/0007_comments_notifications.js';
+import { migration0008 } from './migrations/0008_inbound_webhooks.js';
+import { migration0009 } from './migrations/0009_outbox.js';
 import type { Migration } from './migrations/helpers.js';
 
 /** Every migration, in order. New ones are appended; applied ones are never edited. */
@@ -18,6 +20,8 @@ const migrations: Migration[] = [
   migration0005,
   migration0006,
   migration0007,
+  migration0008,
+  migration0009,
 ];
 
 export async function migrate(db: Db): Promise<string[]> {

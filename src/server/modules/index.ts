@@ -18,6 +18,7 @@ import { registerRecordRoutes } from './records/record.routes.js';
 import { savedFilterRoutes } from './saved-filters/saved-filter.routes.js';
 import { searchRoutes } from './search/search.routes.js';
 import { timelineRoutes } from './timeline/timeline.routes.js';
+import { webhookOutRoutes } from './webhooks-out/webhook.routes.js';
 
 /** Every module's routes, in one list, so the API surface is visible at a glance. */
 export async function registerModules(app: FastifyInstance, deps: { db: Db; config: Config }): Promise<void> {
@@ -32,6 +33,7 @@ export async function registerModules(app: FastifyInstance, deps: { db: Db; conf
   await app.register(commentRoutes, routeDeps);
   await app.register(notificationRoutes, routeDeps);
   await app.register(timelineRoutes, routeDeps);
+  await app.register(webhookOutRoutes, { db, config });
   await registerOrgRoutes(app, deps);
   await registerCatalogRoutes(app, deps);
   registerRecordRoutes(app, leadEntity, routeDeps, {

@@ -12,6 +12,7 @@ import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/connection.js';
 import { nowIso, withTx } from '../../db/tx.js';
 import { forbidden, invalid, notFound } from '../../errors.js';
+import { activityWriteEvent } from '../../jobs/outbox.js';
 import { publishChange } from '../../live/changes.js';
 import { assertVersion, staleVersion } from '../../optimistic.js';
 import { parseInput } from '../../validation.js';
@@ -75,6 +76,7 @@ async function publishActivity(
     },
     userIds: people.filter((u): u is number => u !== undefined),
   });
+  await activityWriteEvent(db, action, before, after);
 }
 
 /** "Assigned to you": the new responsible of an activity hears of it (unless they made the change). */
