@@ -46,6 +46,7 @@ export default defineConfig({
       SEVAN_ADMIN_PASSWORD: 'e2e-admin-password',
       LOGIN_RATE_LIMIT: '1000',
       DEFAULT_PHONE_REGION: 'RU',
+      WEBHOOK_ALLOW_HOSTS: '127.0.0.1',
     },
   },
 });

@@ -37,6 +37,8 @@ const ConfigSchema = z.object({
     .int()
     .positive()
     .default(24 * 14),
+  BITRIX24_RATE_BURST: z.coerce.number().int().positive().default(1000),
+  BITRIX24_RATE_PER_SECOND: z.coerce.number().min(0).default(200),
   PUBLIC_URL: z.url({ protocol: /^https?$/, error: 'must be an http:// or https:// URL' }).optional(),
   WEBHOOK_ALLOW_HOSTS: z
     .string()

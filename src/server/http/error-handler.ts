@@ -1,69 +1,83 @@
-import type { FastifyError, FastifyInstance } from 'fastify';
-import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  type ZodFastifySchemaValidationError,
+} from 'fastify-type-provider-zod';
 import { type ApiErrorBody, type ErrorCode, ErrorCodes, type FieldIssue } from '../../shared/errors.js';
 import { AppError, statusByCode } from '../errors.js';
+import { localizeError, messageLanguage } from './messages/localize.js';
 
 const body = (code: ErrorCode, message: string, details?: unknown): ApiErrorBody => ({
   error: details === undefined ? { code, message } : { code, message, details },
 });
 
+/**
+ * Sends an error in the language the request asks for (Accept-Language: en, ru or hy). Messages are
+ * written in English in the code; the catalogs under messages/ translate them here, and only here.
+ */
+const sendError = (
+  req: FastifyRequest,
+  reply: FastifyReply,
+  status: number,
+  code: ErrorCode,
+  message: string,
+  details?: unknown,
+) =>
+  reply
+    .status(status)
+    .send(localizeError(body(code, message, details), messageLanguage(req.headers['accept-language'])));
+
+/** The zod issues fastify-type-provider-zod reports for a route schema, as the API's field issues. */
+function schemaIssues(validation: ZodFastifySchemaValidationError[], where = 'body'): FieldIssue[] {
+  return validation.flatMap((v) => {
+    const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
+    const keys = (v.params as { keys?: string[] } | undefined)?.keys;
+    if (v.keyword === 'unrecognized_keys' && keys) {
+      return keys.map((k) => ({ field: path ? `${path}.${k}` : k, message: 'unknown field' }));
+    }
+    const missing = v.keyword === 'invalid_type' && /received undefined/.test(v.message ?? '');
+    return [{ field: path || `(${where})`, message: missing ? 'is required' : (v.message ?? 'is invalid') }];
+  });
+}
+
 /** The one error handler: every failure leaves as { error: { code, message, details } }, never a stack. */
 export function registerErrorHandler(app: FastifyInstance): void {
   app.setErrorHandler((err: FastifyError, req, reply) => {
-    if (err instanceof AppError) {
-      return reply.status(statusByCode[err.code]).send(body(err.code, err.message, err.details));
-    }
+    const send = (status: number, code: ErrorCode, message: string, details?: unknown) =>
+      sendError(req, reply, status, code, message, details);
+    if (err instanceof AppError) return send(statusByCode[err.code], err.code, err.message, err.details);
     if (hasZodFastifySchemaValidationErrors(err)) {
-      const where = err.validationContext ?? 'body';
-      const issues: FieldIssue[] = err.validation.flatMap((v) => {
-        const path = v.instancePath.replace(/^\//, '').replaceAll('/', '.');
-        const keys = (v.params as { keys?: string[] } | undefined)?.keys;
-        if (v.keyword === 'unrecognized_keys' && keys) {
-          return keys.map((k) => ({ field: path ? `${path}.${k}` : k, message: 'unknown field' }));
-        }
-        const missing = v.keyword === 'invalid_type' && /received undefined/.test(v.message ?? '');
-        return [
-          { field: path || `(${where})`, message: missing ? 'is required' : (v.message ?? 'is invalid') },
-        ];
-      });
+      const issues = schemaIssues(err.validation, err.validationContext);
       const message = issues.map((i) => `${i.field}: ${i.message}`).join('; ');
-      return reply.status(400).send(body(ErrorCodes.VALIDATION_FAILED, message, issues));
+      return send(400, ErrorCodes.VALIDATION_FAILED, message, issues);
     }
     switch (err.code) {
       case 'FST_ERR_CTP_BODY_TOO_LARGE':
-        return reply.status(413).send(body(ErrorCodes.PAYLOAD_TOO_LARGE, 'The request body is too large'));
+        return send(413, ErrorCodes.PAYLOAD_TOO_LARGE, 'The request body is too large');
       case 'FST_ERR_CTP_INVALID_MEDIA_TYPE':
-        return reply
-          .status(415)
-          .send(body(ErrorCodes.UNSUPPORTED_MEDIA_TYPE, 'Send the body as application/json'));
+        return send(415, ErrorCodes.UNSUPPORTED_MEDIA_TYPE, 'Send the body as application/json');
       case 'FST_ERR_CTP_EMPTY_JSON_BODY':
-        return reply.status(400).send(body(ErrorCodes.MALFORMED_JSON, 'The JSON body is empty'));
+        return send(400, ErrorCodes.MALFORMED_JSON, 'The JSON body is empty');
       case 'FST_ERR_CTP_INVALID_JSON_BODY':
-        return reply.status(400).send(body(ErrorCodes.MALFORMED_JSON, 'The body is not valid JSON'));
+        return send(400, ErrorCodes.MALFORMED_JSON, 'The body is not valid JSON');
     }
     if (err.statusCode === 429) {
-      return reply
-        .status(429)
-        .send(body(ErrorCodes.RATE_LIMITED, 'Too many requests; wait a moment and retry'));
+      return send(429, ErrorCodes.RATE_LIMITED, 'Too many requests; wait a moment and retry');
     }
     if (
       err instanceof SyntaxError ||
       (/JSON|prototype|constructor/i.test(err.message) && err.statusCode === 400)
     ) {
-      return reply
-        .status(400)
-        .send(body(ErrorCodes.MALFORMED_JSON, `The body is not acceptable JSON: ${err.message}`));
+      return send(400, ErrorCodes.MALFORMED_JSON, `The body is not acceptable JSON: ${err.message}`);
     }
     if (err.statusCode && err.statusCode >= 400 && err.statusCode < 500) {
       const code = err.statusCode === 404 ? ErrorCodes.NOT_FOUND : ErrorCodes.VALIDATION_FAILED;
-      return reply.status(err.statusCode).send(body(code, err.message));
+      return send(err.statusCode, code, err.message);
     }
     req.log.error({ err }, 'unhandled error');
-    return reply
-      .status(500)
-      .send(body(ErrorCodes.INTERNAL, 'Something went wrong on our side; it has been logged'));
+    return send(500, ErrorCodes.INTERNAL, 'Something went wrong on our side; it has been logged');
   });
   app.setNotFoundHandler((req, reply) =>
-    reply.status(404).send(body(ErrorCodes.NOT_FOUND, `No route ${req.method} ${req.url.split('?')[0]}`)),
+    sendError(req, reply, 404, ErrorCodes.NOT_FOUND, `No route ${req.method} ${req.url.split('?')[0]}`),
   );
 }

@@ -1,4 +1,5 @@
 import type { FastifyInstance } from 'fastify';
+import { registerBitrix24 } from '../compat/bitrix24/register.js';
 import type { Config } from '../config.js';
 import type { Db } from '../db/connection.js';
 import { activityRoutes } from './activities/activity.routes.js';
@@ -34,6 +35,7 @@ export async function registerModules(app: FastifyInstance, deps: { db: Db; conf
   await app.register(notificationRoutes, routeDeps);
   await app.register(timelineRoutes, routeDeps);
   await app.register(webhookOutRoutes, { db, config });
+  await registerBitrix24(app, deps);
   await registerOrgRoutes(app, deps);
   await registerCatalogRoutes(app, deps);
   registerRecordRoutes(app, leadEntity, routeDeps, {

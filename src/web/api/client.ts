@@ -1,3 +1,4 @@
+import i18next from 'i18next';
 import type { ApiErrorBody, FieldIssue } from '../../shared/errors';
 
 /** An API failure as the UI needs it: status, code, message and the per-field issues. */
@@ -39,7 +40,12 @@ export async function api<T>(
   const init: RequestInit = {
     method,
     credentials: 'same-origin',
-    headers: { accept: 'application/json', ...headers },
+    // the server writes its error messages in the language of the interface
+    headers: {
+      accept: 'application/json',
+      ...(i18next.language ? { 'accept-language': i18next.language } : {}),
+      ...headers,
+    },
   };
   if (body !== undefined) {
     init.body = JSON.stringify(body);

@@ -36,8 +36,8 @@ type ColumnData = InfiniteData<Page<CrmRecord>, string | null>;
 /** The field a column groups by. */
 export const GROUP_FIELD: Record<BoardEntity, 'stageId' | 'statusId'> = { deal: 'stageId', lead: 'statusId' };
 const CARD_FIELDS: Record<BoardEntity, string> = {
-  deal: 'title,amount,currency,companyId,responsibleId,stageId,pipelineId',
-  lead: 'title,amount,currency,name,lastName,companyTitle,responsibleId,statusId',
+  deal: 'title,amount,currency,companyId,responsibleId,stageId,pipelineId,nextActivityAt',
+  lead: 'title,amount,currency,name,lastName,companyTitle,responsibleId,statusId,statusSemantics,nextActivityAt',
 };
 const PAGE_SIZE = 50;
 

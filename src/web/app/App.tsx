@@ -4,6 +4,8 @@ import { lazy, Suspense, useEffect } from 'react';
 import { createBrowserRouter, Navigate, Outlet, RouterProvider, useLocation } from 'react-router';
 import { onUnauthorized } from '../api/client';
 import { meKey, useMe } from '../api/session';
+import { activityRoutes } from '../pages/activities/routes';
+import { calendarRoutes } from '../pages/calendar/routes';
 import { kanbanRoutes } from '../pages/kanban/routes';
 import { recordPageRoutes } from '../pages/record/routes';
 import { listRoutes } from '../pages/records/routes';
@@ -61,7 +63,9 @@ const router = createBrowserRouter([
       { index: true, element: <Navigate to="/deals" replace /> },
       ...listRoutes,
       ...kanbanRoutes,
+      ...calendarRoutes,
       ...recordPageRoutes,
+      ...activityRoutes,
       ...settingsRoutes,
       { path: '*', element: <Navigate to="/deals" replace /> },
     ],

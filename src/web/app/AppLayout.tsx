@@ -3,6 +3,8 @@ import { useDisclosure, useHotkeys } from '@mantine/hooks';
 import {
   IconBriefcase,
   IconBuildingSkyscraper,
+  IconCalendar,
+  IconChecklist,
   IconPackage,
   IconSearch,
   IconSettings,
@@ -15,7 +17,9 @@ import { Link, useLocation } from 'react-router';
 import { useLiveUpdates } from '../api/live';
 import type { Me } from '../api/types';
 import { GlobalSearch } from '../components/GlobalSearch';
+import { NotificationBell } from '../components/NotificationBell';
 import { UserMenu } from '../components/UserMenu';
+import { NavCounters } from '../pages/activities/NavCounters';
 import classes from './AppLayout.module.css';
 
 const NAV = [
@@ -24,6 +28,8 @@ const NAV = [
   { to: '/contacts', key: 'nav.contacts', icon: IconUsers },
   { to: '/companies', key: 'nav.companies', icon: IconBuildingSkyscraper },
   { to: '/products', key: 'nav.products', icon: IconPackage },
+  { to: '/activities', key: 'activities:title', icon: IconChecklist },
+  { to: '/calendar', key: 'calendar:nav', icon: IconCalendar },
 ] as const;
 
 /** The app shell: sales sections first, search always at hand, settings for administrators. */
@@ -69,6 +75,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
               {t('search.hint')}
             </Text>
           </UnstyledButton>
+          <NotificationBell />
           <UserMenu me={me} />
         </Group>
       </AppShell.Header>
@@ -81,6 +88,7 @@ export function AppLayout({ me, children }: { me: Me; children: ReactNode }) {
               to={item.to}
               label={t(item.key)}
               leftSection={<item.icon size={17} stroke={1.6} />}
+              rightSection={item.to === '/activities' ? <NavCounters /> : undefined}
               active={location.pathname.startsWith(item.to)}
               onClick={nav.close}
               className={classes.navLink}

@@ -4,6 +4,7 @@ import type { Comm, CrmRecord, CustomField, LeadStatus, Pipeline, Source, UserRe
 import { ENTITY_PATH } from '../api/types';
 import i18n from '../i18n';
 import { formatDate, formatDateTime, formatMoney, formatNumber } from '../lib/format';
+import { NextActivityCell } from '../pages/activities/NextActivity';
 import type { ColumnDef } from '../pages/records/entities';
 
 /** Reference data needed to turn ids into names; loaded once per screen. */
@@ -35,6 +36,9 @@ const DIMMED = { color: 'var(--mantine-color-dimmed)' } as const;
 export function FieldValue({ col, record, refs }: { col: ColumnDef; record: CrmRecord; refs: RefData }) {
   const t = (key: string) => i18n.t(key);
   const v = record[col.field];
+  // a deal's or lead's next step: "Call tomorrow 10:00", red when late, or the idle flag
+  if (col.field === 'nextActivityAt' && (col.ref === 'deal' || col.ref === 'lead'))
+    return <NextActivityCell entity={col.ref} record={record} />;
   const empty = <span style={DIMMED}>{t('common:common.none')}</span>;
   if (v === null || v === undefined || v === '' || (Array.isArray(v) && v.length === 0)) return empty;
   switch (col.kind) {

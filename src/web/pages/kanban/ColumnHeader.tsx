@@ -1,7 +1,8 @@
 import { Badge, Group, Text, Tooltip } from '@mantine/core';
-import { IconLock } from '@tabler/icons-react';
+import { IconLock, IconZzz } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { effectiveLocale } from '../../../shared/format';
+import { useIdleByStage } from '../../api/counters';
 import type { ColumnTotals } from '../../api/kanban';
 import { intlLocale } from '../../i18n';
 import { formatMoney, formatNumber } from '../../lib/format';
@@ -19,17 +20,23 @@ function compactMoney(amount: string, currency: string): string {
   }).format(Number(amount));
 }
 
-/** Name, count and the sum per currency of one column; the colour strip is the column's top border. */
+/**
+ * Name, count and the sum per currency of one column; the colour strip is the column's top border. On a
+ * deal board, how many of the stage's deals have nothing planned (idle).
+ */
 export function ColumnHeader({
   column,
   totals,
   headingId,
+  idlePipelineId = null,
 }: {
   column: BoardColumn;
   totals: ColumnTotals | undefined;
   headingId: string;
+  idlePipelineId?: number | null;
 }) {
-  const { t } = useTranslation('kanban');
+  const { t } = useTranslation(['kanban', 'activities']);
+  const idle = useIdleByStage(idlePipelineId).data?.get(column.id) ?? 0;
   const sums = (totals?.sums ?? []).filter((s) => Number(s.amount) !== 0);
   return (
     <div className={classes.header}>
@@ -44,9 +51,26 @@ export function ColumnHeader({
             </Tooltip>
           )}
         </Group>
-        <Badge variant="light" color="gray" size="sm" radius="sm" data-testid="kanban-column-count">
-          {totals ? formatNumber(totals.count) : '…'}
-        </Badge>
+        <Group gap={4} wrap="nowrap">
+          {idle > 0 && (
+            <Tooltip label={t('activities:kanban.idle', { count: idle })}>
+              <Badge
+                variant="light"
+                color="orange"
+                size="sm"
+                radius="sm"
+                leftSection={<IconZzz size={10} aria-hidden />}
+                aria-label={t('activities:kanban.idle', { count: idle })}
+                data-testid="kanban-column-idle"
+              >
+                {formatNumber(idle)}
+              </Badge>
+            </Tooltip>
+          )}
+          <Badge variant="light" color="gray" size="sm" radius="sm" data-testid="kanban-column-count">
+            {totals ? formatNumber(totals.count) : '…'}
+          </Badge>
+        </Group>
       </Group>
       <Text
         size="xs"

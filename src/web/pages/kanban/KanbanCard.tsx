@@ -1,12 +1,14 @@
 import { useDraggable } from '@dnd-kit/core';
 import { ActionIcon } from '@mantine/core';
-import { IconArrowsExchange, IconBuilding, IconUser } from '@tabler/icons-react';
-import { memo, useCallback } from 'react';
+import { IconArrowsExchange, IconBuilding, IconCalendarPlus, IconUser } from '@tabler/icons-react';
+import { memo, useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { BoardEntity } from '../../api/kanban';
 import { type CrmRecord, ENTITY_PATH } from '../../api/types';
 import { formatMoney } from '../../lib/format';
+import { NextActivity } from '../activities/NextActivity';
+import { PlanActivityDialog } from '../activities/PlanActivityDialog';
 import classes from './KanbanCard.module.css';
 
 /** What a dragged card carries: the record and the column it came from. */
@@ -33,8 +35,9 @@ export const CardBody = memo(function CardBody({
   company,
   responsible,
   onMove,
-}: CardView & { onMove?: () => void }) {
-  const { t } = useTranslation(['kanban', 'fields']);
+  onPlan,
+}: CardView & { onMove?: () => void; onPlan?: () => void }) {
+  const { t } = useTranslation(['kanban', 'fields', 'activities']);
   const title = str(card.title) || t('card.untitled');
   const amount = str(card.amount);
   const person = entity === 'lead' ? `${str(card.name)} ${str(card.lastName)}`.trim() : '';
@@ -83,6 +86,29 @@ export const CardBody = memo(function CardBody({
           <span>{str(card.companyTitle)}</span>
         </div>
       )}
+      <div className={classes.next}>
+        <NextActivity
+          entity={entity}
+          id={card.id}
+          at={str(card.nextActivityAt) || null}
+          open={entity === 'deal' || card.statusSemantics === 'process'}
+        />
+        {onPlan && (
+          <ActionIcon
+            variant="subtle"
+            color="gray"
+            size="xs"
+            aria-label={t('activities:kanban.plan')}
+            title={t('activities:kanban.plan')}
+            onPointerDown={(e) => e.stopPropagation()}
+            onKeyDown={(e) => e.stopPropagation()}
+            onClick={onPlan}
+            data-testid="kanban-plan-activity"
+          >
+            <IconCalendarPlus size={13} />
+          </ActionIcon>
+        )}
+      </div>
       <div className={classes.footer}>
         <span className={classes.amount}>
           {amount && amount !== '0.00' ? formatMoney(amount, card.currency) : ''}
@@ -118,6 +144,8 @@ export const KanbanCard = memo(function KanbanCard(props: KanbanCardProps) {
   const { t } = useTranslation('kanban');
   const data: DragData = { card, from: columnId, company: view.company };
   const move = useCallback(() => onMove(card, columnId), [onMove, card, columnId]);
+  const [planning, setPlanning] = useState(false);
+  const plan = useCallback(() => setPlanning(true), []);
   const { attributes, listeners, setNodeRef, isDragging } = useDraggable({
     id: `card:${card.id}`,
     data,
@@ -131,17 +159,31 @@ export const KanbanCard = memo(function KanbanCard(props: KanbanCardProps) {
     draggable ? '' : classes.locked,
   ].join(' ');
   return (
-    // biome-ignore lint/a11y/useAriaPropsSupportedByRole: the spread dnd-kit attributes give the card role="button", which takes a label
-    <div
-      ref={setNodeRef}
-      {...attributes}
-      {...listeners}
-      className={cls}
-      aria-label={t('card.label', { title: str(card.title), column: columnName })}
-      aria-busy={saving || undefined}
-      data-testid={`kanban-card-${card.id}`}
-    >
-      <CardBody {...view} card={card} onMove={draggable && !saving ? move : undefined} />
-    </div>
+    <>
+      {/* biome-ignore lint/a11y/useAriaPropsSupportedByRole: the spread dnd-kit attributes give the card role="button", which takes a label */}
+      <div
+        ref={setNodeRef}
+        {...attributes}
+        {...listeners}
+        className={cls}
+        aria-label={t('card.label', { title: str(card.title), column: columnName })}
+        aria-busy={saving || undefined}
+        data-testid={`kanban-card-${card.id}`}
+      >
+        <CardBody
+          {...view}
+          card={card}
+          onMove={draggable && !saving ? move : undefined}
+          onPlan={draggable ? plan : undefined}
+        />
+      </div>
+      {planning && (
+        <PlanActivityDialog
+          opened
+          onClose={() => setPlanning(false)}
+          owner={{ entity: view.entity, id: card.id, title: str(card.title) || `#${card.id}` }}
+        />
+      )}
+    </>
   );
 });

@@ -89,7 +89,12 @@ export const KanbanColumn = memo(function KanbanColumn(props: ColumnProps) {
       aria-labelledby={headingId}
       data-testid={`kanban-column-${column.id}`}
     >
-      <ColumnHeader column={column} totals={totals} headingId={headingId} />
+      <ColumnHeader
+        column={column}
+        totals={totals}
+        headingId={headingId}
+        idlePipelineId={entity === 'deal' ? scope.pipelineId : null}
+      />
       {column.canAdd && mayCreate && (
         <QuickAdd entity={entity} scope={scope} columnId={column.id} columnName={column.name} />
       )}

@@ -69,7 +69,7 @@ function fieldLabel(
   );
 }
 
-function Entry({ entry }: { entry: HistoryEntry }) {
+export function HistoryEntryItem({ entry }: { entry: HistoryEntry }) {
   const { t } = useTranslation(['record', 'fields']);
   const { refs } = useRecordPage();
   const changes = entry.changes.filter((c) => !isDerivedField(c.field));
@@ -89,7 +89,7 @@ function Entry({ entry }: { entry: HistoryEntry }) {
         >
           {t(`history.action.${entry.action}`, { defaultValue: entry.action })}
         </Badge>
-        <Text size="xs" fw={600} className={classes.who}>
+        <Text size="xs" fw={600} className={classes.who} title={who}>
           {who}
         </Text>
         <Text size="xs" c="dimmed" component="time" dateTime={entry.at} className={classes.when}>
@@ -160,7 +160,7 @@ export function HistoryTimeline() {
       ) : (
         <ol className={classes.list}>
           {items.slice(0, shown).map((e) => (
-            <Entry key={e.id} entry={e} />
+            <HistoryEntryItem key={e.id} entry={e} />
           ))}
           {items.length > shown && (
             <li className={classes.entry}>

@@ -5,9 +5,11 @@ import { ApiError } from '../../api/client';
 import { useProductRows } from '../../api/product-rows';
 import { useRefData } from '../../api/ref-data';
 import { useCurrencies } from '../../api/reference';
+import { isCrmEntity } from '../../api/timeline';
 import { type CrmRecord, ENTITY_PATH, type EntityKind } from '../../api/types';
 import { EmptyState } from '../../components/EmptyState';
 import { ErrorState } from '../../components/ErrorState';
+import { RecordActivities } from '../activities/RecordActivities';
 import { ConvertLeadDialog } from './ConvertLeadDialog';
 import { FieldSections } from './FieldSections';
 import { HistoryTimeline } from './HistoryTimeline';
@@ -19,6 +21,7 @@ import { RecordPageContext, type RecordPageState } from './record-context';
 import { ROW_LOCKED_FIELDS } from './record-layout';
 import { useProductSections, useRecordForPage } from './record-queries';
 import { DealStageBar, LeadStatusBar } from './StageBar';
+import { RecordTimeline } from './Timeline';
 import { useRecordSave } from './useRecordSave';
 
 /** "This record does not exist": also what /deals/anything-not-a-number shows. */
@@ -74,8 +77,9 @@ function LoadedRecordPage({ entity, record }: { entity: EntityKind; record: CrmR
             <FieldSections />
           </div>
           <div className={classes.column}>
+            {isCrmEntity(entity) && <RecordActivities entity={entity} />}
             <RelatedPanel />
-            <HistoryTimeline />
+            {isCrmEntity(entity) ? <RecordTimeline entity={entity} /> : <HistoryTimeline />}
           </div>
         </div>
         {entity === 'lead' && converting && (

@@ -25,7 +25,7 @@ export interface ColumnDef {
   sortable?: boolean;
   /** For money: the field holding the currency. */
   currencyField?: string;
-  /** For ref: which entity the id points to. */
+  /** For ref: which entity the id points to; for nextActivityAt: the entity of the row itself. */
   ref?: EntityKind;
 }
 
@@ -67,9 +67,18 @@ export const ENTITY_UI: Record<EntityKind, EntityUi> = {
       { field: 'closeDate', kind: 'date', width: 120 },
       { field: 'beginDate', kind: 'date', width: 120 },
       { field: 'stageSemantics', kind: 'semantics', width: 110 },
+      { field: 'nextActivityAt', kind: 'datetime', width: 200, ref: 'deal' },
       ...audit,
     ],
-    defaultColumns: ['title', 'stageId', 'amount', 'companyId', 'responsibleId', 'closeDate', 'createdAt'],
+    defaultColumns: [
+      'title',
+      'stageId',
+      'amount',
+      'companyId',
+      'responsibleId',
+      'nextActivityAt',
+      'closeDate',
+    ],
     createFields: ['title', 'amount', 'currency', 'pipelineId'],
   },
   lead: {
@@ -86,9 +95,18 @@ export const ENTITY_UI: Record<EntityKind, EntityUi> = {
       { field: 'phones', kind: 'comm', width: 160, sortable: false },
       { field: 'emails', kind: 'comm', width: 190, sortable: false },
       { field: 'amount', kind: 'money', width: 120, currencyField: 'currency' },
+      { field: 'nextActivityAt', kind: 'datetime', width: 200, ref: 'lead' },
       ...audit,
     ],
-    defaultColumns: ['title', 'statusId', 'name', 'companyTitle', 'phones', 'responsibleId', 'createdAt'],
+    defaultColumns: [
+      'title',
+      'statusId',
+      'name',
+      'companyTitle',
+      'phones',
+      'responsibleId',
+      'nextActivityAt',
+    ],
     createFields: ['title', 'name', 'lastName', 'companyTitle', 'phone', 'email'],
   },
   contact: {

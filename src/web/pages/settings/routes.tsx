@@ -8,6 +8,8 @@ const CustomFieldsPage = lazy(() => import('./custom-fields/CustomFieldsPage'));
 const UsersPage = lazy(() => import('./users/UsersPage'));
 const DepartmentsPage = lazy(() => import('./departments/DepartmentsPage'));
 const RolesPage = lazy(() => import('./roles/RolesPage'));
+const IntegrationsPage = lazy(() => import('./webhooks/IntegrationsPage'));
+const DeliveryLogPage = lazy(() => import('./webhooks/DeliveryLogPage'));
 const ApiTokensPage = lazy(() => import('./api-tokens/ApiTokensPage'));
 
 /**
@@ -26,6 +28,8 @@ export const settingsRoutes: RouteObject[] = [
       { path: 'users', element: <UsersPage /> },
       { path: 'departments', element: <DepartmentsPage /> },
       { path: 'roles', element: <RolesPage /> },
+      { path: 'integrations', element: <IntegrationsPage /> },
+      { path: 'integrations/outbound/:id', element: <DeliveryLogPage /> },
       { path: 'api-tokens', element: <ApiTokensPage /> },
       { path: '*', element: null },
     ],

@@ -6,6 +6,7 @@ export const SECTIONS = [
   { path: 'users', adminOnly: true },
   { path: 'departments', adminOnly: true },
   { path: 'roles', adminOnly: true },
+  { path: 'integrations', adminOnly: true },
   { path: 'api-tokens', adminOnly: false },
 ] as const;
 

@@ -71,6 +71,7 @@ export default {
     active: 'Active',
     sort: 'Sort',
     stageSemantics: 'Result',
+    nextActivityAt: 'Next activity',
     statusSemantics: 'Status group',
     hasProductRows: 'Has products',
     convertedAt: 'Converted',

@@ -10,6 +10,7 @@ export default {
     users: 'Users',
     departments: 'Departments',
     roles: 'Roles and rights',
+    integrations: 'Integrations',
     'api-tokens': 'API tokens',
   },
   entities: {

@@ -71,6 +71,7 @@ export default {
     active: 'Ակտիվ',
     sort: 'Դասավորություն',
     stageSemantics: 'Արդյունք',
+    nextActivityAt: 'Հաջորդ գործ',
     statusSemantics: 'Կարգավիճակի խումբ',
     hasProductRows: 'Ունի ապրանքներ',
     convertedAt: 'Փոխարկված',

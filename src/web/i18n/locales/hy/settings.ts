@@ -10,6 +10,7 @@ export default {
     users: 'Օգտատերեր',
     departments: 'Բաժիններ',
     roles: 'Դերեր և իրավունքներ',
+    integrations: 'Ինտեգրումներ',
     'api-tokens': 'API թոքեններ',
   },
   entities: {

@@ -71,6 +71,7 @@ export default {
     active: 'Активен',
     sort: 'Сортировка',
     stageSemantics: 'Итог',
+    nextActivityAt: 'Следующее дело',
     statusSemantics: 'Группа статуса',
     hasProductRows: 'Есть товары',
     convertedAt: 'Сконвертирован',

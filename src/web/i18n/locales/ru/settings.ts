@@ -10,6 +10,7 @@ export default {
     users: 'Пользователи',
     departments: 'Отделы',
     roles: 'Роли и права',
+    integrations: 'Интеграции',
     'api-tokens': 'API-токены',
   },
   entities: {

@@ -1,0 +1,118 @@
+import { B24Error, b24, toB24Error } from '../errors.js';
+import { type Answer, type MethodDef, normalizeMethod } from '../registry.js';
+import { runMethod } from '../transport/dispatch.js';
+import { type TimeInfo, timeInfo } from '../transport/envelope.js';
+import { parsePhpQuery } from '../transport/params.js';
+import { boolIn, isPlainObject, param } from '../values.js';
+
+/**
+ * batch: up to 50 commands ("method?query" strings, as an array or a map of keys), run in order as the
+ * same webhook. A command may use an earlier one's answer: `$result[key][path…]` (also `$result_total`,
+ * `$result_next`). With `halt` the first error stops the batch. The reply collects result, result_error,
+ * result_total, result_next and result_time per key; an empty collection is written [] as PHP does.
+ */
+export const MAX_BATCH = 50;
+
+interface Collections {
+  result: Map<string, unknown>;
+  result_error: Map<string, unknown>;
+  result_total: Map<string, unknown>;
+  result_next: Map<string, unknown>;
+  result_time: Map<string, TimeInfo>;
+}
+
+const REFERENCE = /\$(result|result_total|result_next|result_error)((?:\[[^\]]*\])+)/g;
+
+function resolve(c: Collections, collection: string, path: string): unknown {
+  const keys = [...path.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1] as string);
+  let value: unknown = (c[collection as keyof Collections] as Map<string, unknown>).get(keys.shift() ?? '');
+  for (const k of keys) {
+    if (Array.isArray(value)) value = value[Number(k)];
+    else if (isPlainObject(value)) value = value[k] ?? value[k.toUpperCase()];
+    else return undefined;
+  }
+  return value;
+}
+
+function substitute(value: unknown, c: Collections): unknown {
+  if (typeof value === 'string') {
+    const whole = new RegExp(`^${REFERENCE.source}$`).exec(value);
+    if (whole) {
+      const v = resolve(c, whole[1] as string, whole[2] as string);
+      return v === undefined || v === null ? '' : typeof v === 'object' ? v : String(v);
+    }
+    return value.replace(REFERENCE, (_m, collection: string, path: string) => {
+      const v = resolve(c, collection, path);
+      return v === undefined || v === null || typeof v === 'object' ? '' : String(v);
+    });
+  }
+  if (Array.isArray(value)) return value.map((v) => substitute(v, c));
+  if (isPlainObject(value))
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, substitute(v, c)]));
+  return value;
+}
+
+/** A map written as PHP writes an array: [] when empty, a list when keyed 0…n-1, else an object. */
+function php(map: Map<string, unknown>, listKeys: boolean): unknown {
+  if (!map.size) return [];
+  const keys = [...map.keys()];
+  if (listKeys && keys.every((k, i) => k === String(i))) return [...map.values()];
+  return Object.fromEntries(map);
+}
+
+export const batchMethod: MethodDef = {
+  name: 'batch',
+  scope: null,
+  errors: 'coded',
+  batchable: false,
+  handler: async (call): Promise<Answer> => {
+    const cmd = param(call.params, 'cmd');
+    const halt = boolIn(param(call.params, 'halt')) === true;
+    const isList = Array.isArray(cmd);
+    const entries: [string, unknown][] = isList
+      ? (cmd as unknown[]).map((v, i) => [String(i), v])
+      : isPlainObject(cmd)
+        ? Object.entries(cmd)
+        : [];
+    if (!entries.length)
+      throw new B24Error(400, 'INVALID_ARG_VALUE', 'Parameter cmd must name at least one command');
+    if (entries.length > MAX_BATCH) throw b24.batchTooLong();
+    const c: Collections = {
+      result: new Map(),
+      result_error: new Map(),
+      result_total: new Map(),
+      result_next: new Map(),
+      result_time: new Map(),
+    };
+    for (const [key, command] of entries) {
+      const started = Date.now();
+      try {
+        if (typeof command !== 'string' || !command.trim()) throw b24.methodNotFound();
+        const at = command.indexOf('?');
+        const method = normalizeMethod(at < 0 ? command : command.slice(0, at));
+        const params = substitute(parsePhpQuery(at < 0 ? '' : command.slice(at + 1)), c) as Record<
+          string,
+          unknown
+        >;
+        const a = await runMethod({ ...call, params, inBatch: true }, method);
+        c.result.set(key, a.result);
+        if (a.total !== undefined) c.result_total.set(key, a.total);
+        if (a.next !== undefined) c.result_next.set(key, a.next);
+      } catch (err) {
+        c.result_error.set(key, toB24Error(err, 'coded').body());
+        if (halt) break;
+      } finally {
+        c.result_time.set(key, timeInfo(started));
+      }
+    }
+    return {
+      result: {
+        result: php(c.result, isList),
+        result_error: php(c.result_error, isList),
+        result_total: php(c.result_total, isList),
+        result_next: php(c.result_next, isList),
+        result_time: php(c.result_time, isList),
+      },
+    };
+  },
+};

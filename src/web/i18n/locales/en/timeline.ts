@@ -1,0 +1,65 @@
+export default {
+  title: 'Timeline',
+  loading: 'Loading the timeline…',
+  older: 'Show older',
+  filters: {
+    label: 'Show in the timeline',
+    all: 'All',
+    comment: 'Comments',
+    activity: 'Activities',
+    change: 'Changes',
+  },
+  empty: {
+    all: 'Nothing here yet. Write the first comment above.',
+    comment: 'No comments yet. Write one above; type @ to mention a colleague.',
+    activity: 'No activities on this record yet.',
+    change: 'No changes yet.',
+  },
+  composer: {
+    label: 'Comment',
+    placeholder: 'Write a comment… Type @ to mention a colleague',
+    hint: 'Ctrl+Enter to send',
+    send: 'Send',
+  },
+  mention: {
+    list: 'Colleagues to mention',
+    none: 'Nobody matches',
+  },
+  comment: {
+    badge: 'Comment',
+    edited: 'edited',
+    actions: 'Comment actions',
+    editLabel: 'Edit the comment',
+    deleteTitle: 'Delete this comment?',
+    deleteText: 'The comment will be removed for everyone.',
+  },
+  errors: {
+    inactiveMention: '{{name}} is not an active user and cannot be mentioned.',
+    tooManyMentions_one: 'A comment can mention at most {{count}} person.',
+    tooManyMentions_other: 'A comment can mention at most {{count}} people.',
+  },
+  activity: {
+    created: {
+      call: 'Call planned',
+      meeting: 'Meeting planned',
+      email: 'Email planned',
+      task: 'Task set',
+    },
+    completed: {
+      call: 'Call made',
+      meeting: 'Meeting held',
+      email: 'Email sent',
+      task: 'Task done',
+    },
+    at: '{{when}}',
+    due: 'Due {{when}}',
+    responsible: 'Responsible: {{name}}',
+    result: 'Result: {{result}}',
+    status: {
+      planned: 'Planned',
+      done: 'Done',
+      cancelled: 'Cancelled',
+      overdue: 'Overdue',
+    },
+  },
+} as const;
