@@ -132,10 +132,13 @@ test('dragging a call reschedules it on the user’s clock: to a half hour in th
   await expect(page.getByTestId('calendar-time-grid')).toBeVisible();
 
   // the keyboard way: open the call, type a new start, Enter
-  await page.getByTestId(`calendar-event-${call.id}`).focus();
-  await page.keyboard.press('Enter');
   const details = page.getByRole('dialog', { name: subject });
-  await expect(details).toBeVisible();
+  // the week refetches after going back: press Enter on the event once it has settled
+  await expect(async () => {
+    await page.getByTestId(`calendar-event-${call.id}`).focus();
+    await page.keyboard.press('Enter');
+    await expect(details).toBeVisible({ timeout: 1000 });
+  }).toPass({ timeout: 10_000 });
   await expect(details.getByTestId('calendar-details-record')).toHaveText(deal.title);
   await expect(details.getByTestId('calendar-details-record')).toHaveAttribute('href', `/deals/${deal.id}`);
   // the drawer has finished sliding in

@@ -48,7 +48,7 @@ export function UserMenu({ me }: { me: Me }) {
             size="xs"
             fullWidth
             value={i18n.language}
-            onChange={(v) => setLanguage(v as Language)}
+            onChange={(v) => void setLanguage(v as Language)}
             data={LANGUAGES.map((l) => ({ value: l.code, label: l.label }))}
             aria-label={t('user.language')}
           />

@@ -13,14 +13,28 @@ export const LANGUAGES = [
 export type Language = (typeof LANGUAGES)[number]['code'];
 
 type Dict = { [key: string]: string | Dict };
-const modules = import.meta.glob<{ default: Dict }>('./locales/*/*.ts', { eager: true });
-const resources: Record<string, Record<string, Dict>> = {};
-for (const [file, mod] of Object.entries(modules)) {
-  const m = /locales\/(\w+)\/([\w-]+)\.ts$/.exec(file);
-  if (!m) continue;
-  const [, lang, ns] = m as unknown as [string, string, string];
-  resources[lang] ??= {};
-  (resources[lang] as Record<string, Dict>)[ns] = mod.default;
+type Bundle = Record<string, Dict>;
+const nameOf = (file: string) =>
+  /locales\/(\w+)\/([\w-]+)\.ts$/.exec(file) as [string, string, string] | null;
+
+// English (also the fallback) ships with the app; Russian and Armenian load as one chunk each, only for
+// a user who reads them, which keeps them out of the first download.
+const english: Bundle = {};
+for (const [file, mod] of Object.entries(
+  import.meta.glob<{ default: Dict }>('./locales/en/*.ts', { eager: true }),
+)) {
+  const m = nameOf(file);
+  if (m) english[m[2]] = mod.default;
+}
+const others = import.meta.glob<{ default: Dict }>(['./locales/*/*.ts', '!./locales/en/*.ts']);
+
+async function loadLanguage(lang: Language): Promise<void> {
+  if (lang === 'en' || i18n.hasResourceBundle(lang, 'common')) return;
+  const files = Object.entries(others).filter(([file]) => nameOf(file)?.[1] === lang);
+  const loaded = await Promise.all(
+    files.map(async ([file, load]) => [nameOf(file)?.[2], await load()] as const),
+  );
+  for (const [ns, mod] of loaded) if (ns) i18n.addResourceBundle(lang, ns, mod.default, true, true);
 }
 
 const STORAGE_KEY = 'sevan.language';
@@ -31,22 +45,35 @@ export function initialLanguage(): Language {
   return (LANGUAGES.find((l) => l.code === nav)?.code ?? 'en') as Language;
 }
 
-export function setLanguage(lang: Language): void {
+export async function setLanguage(lang: Language): Promise<void> {
   localStorage.setItem(STORAGE_KEY, lang);
+  await loadLanguage(lang);
   document.documentElement.lang = lang;
-  void i18n.changeLanguage(lang);
+  await i18n.changeLanguage(lang);
 }
 
 void i18n.use(initReactI18next).init({
-  resources,
-  lng: initialLanguage(),
+  resources: { en: english },
+  partialBundledLanguages: true,
+  lng: 'en',
   fallbackLng: 'en',
   defaultNS: 'common',
-  ns: Object.keys(resources.en ?? {}),
+  ns: Object.keys(english),
   interpolation: { escapeValue: false },
   returnNull: false,
 });
-document.documentElement.lang = i18n.language;
+
+/** Resolves once the user's language is ready; the app renders after it (no flash of English). */
+export const i18nReady: Promise<void> = (async () => {
+  const lang = initialLanguage();
+  try {
+    await loadLanguage(lang);
+    await i18n.changeLanguage(lang);
+  } catch {
+    // the chunk failed to load (offline, new deploy): English still works
+  }
+  document.documentElement.lang = i18n.language;
+})();
 
 export const intlLocale = () => LANGUAGES.find((l) => l.code === i18n.language)?.intl ?? 'en-US';
 export default i18n;
