@@ -34,7 +34,7 @@ export default {
     myRecords: 'My records',
     wonThisMonth: 'Won this month',
     openDeals: 'Open deals',
-    noActivity: 'Untouched for 30 days',
+    noActivity: 'No planned activity',
     newLeads: 'New leads',
   },
   bulk: {

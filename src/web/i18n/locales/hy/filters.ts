@@ -34,7 +34,7 @@ export default {
     myRecords: 'Իմ գրառումները',
     wonThisMonth: 'Շահված այս ամիս',
     openDeals: 'Ընթացիկ գործարքներ',
-    noActivity: 'Անփոփոխ 30 օր',
+    noActivity: 'Առանց պլանավորված գործի',
     newLeads: 'Նոր լիդեր',
   },
   bulk: {

@@ -36,7 +36,7 @@ export default {
     myRecords: 'Мои записи',
     wonThisMonth: 'Выиграны в этом месяце',
     openDeals: 'Сделки в работе',
-    noActivity: 'Без изменений 30 дней',
+    noActivity: 'Без запланированных дел',
     newLeads: 'Новые лиды',
   },
   bulk: {
