@@ -1,11 +1,11 @@
 import { sql } from 'kysely';
+import { localDay, validTimeZone } from '../../../shared/time-zone.js';
 import { ownerReaches, visibleWhere } from '../../access/activities.js';
 import { reachCondition, reachIncludes, reachOf } from '../../access/rights.js';
 import type { Ctx } from '../../context.js';
 import { CACHE_TTL_MS } from '../../db/cache.js';
 import type { Db } from '../../db/connection.js';
 import { notFound } from '../../errors.js';
-import { localDay, validTimeZone } from './local-day.js';
 
 /**
  * The work counters of the signed-in user, which they bring down to zero:
