@@ -5,6 +5,11 @@
  * thousandths, rates basis points, timestamps ISO-8601 UTC strings, JSON stored as text.
  */
 import type { Generated } from 'kysely';
+import type { IntegrationTables } from './schema-integrations.js';
+import type { WorkTables } from './schema-work.js';
+
+export type * from './schema-integrations.js';
+export type * from './schema-work.js';
 
 type Id = Generated<number>;
 
@@ -320,7 +325,7 @@ export interface SavedFiltersTable {
   created_at: string;
 }
 
-export interface DB {
+export interface DB extends WorkTables, IntegrationTables {
   users: UsersTable;
   departments: DepartmentsTable;
   roles: RolesTable;
@@ -346,170 +351,4 @@ export interface DB {
   history: HistoryTable;
   search_docs: SearchDocsTable;
   saved_filters: SavedFiltersTable;
-}
-
-export interface CommentsTable {
-  id: Id;
-  owner_entity: string;
-  owner_id: number;
-  body: string;
-  author_id: number;
-  edited: number;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface CommentMentionsTable {
-  comment_id: number;
-  user_id: number;
-}
-
-export interface NotificationsTable {
-  id: Id;
-  user_id: number;
-  kind: string;
-  record_entity: string;
-  record_id: number;
-  activity_id: number | null;
-  comment_id: number | null;
-  actor_id: number | null;
-  title: string;
-  data: string | null;
-  created_at: string;
-  read_at: string | null;
-}
-
-// Merged into DB above (declaration merging keeps each module's tables in one block).
-export interface DB {
-  comments: CommentsTable;
-  comment_mentions: CommentMentionsTable;
-  notifications: NotificationsTable;
-}
-
-export interface ActivitiesTable {
-  id: Id;
-  version: number;
-  type: string;
-  subject: string;
-  description: string | null;
-  start_at: string | null;
-  end_at: string | null;
-  due_at: string;
-  responsible_id: number;
-  priority: string;
-  status: string;
-  result: string | null;
-  completed_at: string | null;
-  owner_entity: string;
-  owner_id: number;
-  /** The owner record's responsible, kept current: activity rights follow the record's. */
-  owner_responsible_id: number;
-  comm_type: string | null;
-  comm_value: string | null;
-  remind_before_minutes: number | null;
-  remind_at: string | null;
-  reminded_at: string | null;
-  overdue_notified_at: string | null;
-  created_by: number | null;
-  updated_by: number | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface ActivityParticipantsTable {
-  activity_id: number;
-  user_id: number;
-}
-
-export interface CalendarFeedsTable {
-  id: Id;
-  user_id: number;
-  token_hash: string;
-  created_at: string;
-  last_used_at: string | null;
-}
-
-export interface DB {
-  activities: ActivitiesTable;
-  activity_participants: ActivityParticipantsTable;
-  calendar_feeds: CalendarFeedsTable;
-}
-
-export interface InboundWebhooksTable {
-  id: Id;
-  user_id: number;
-  title: string;
-  secret_hash: string;
-  /** JSON array of Bitrix24 scopes, e.g. ["crm","user"]. */
-  scopes: string;
-  created_by: number | null;
-  created_at: string;
-  last_used_at: string | null;
-  revoked_at: string | null;
-}
-
-export interface DB {
-  inbound_webhooks: InboundWebhooksTable;
-}
-
-// Outgoing events (outbox), their subscribers and deliveries.
-export interface OutboxTable {
-  id: Id;
-  /** The event's id for receivers' de-duplication (a UUID), the same on every retry. */
-  uid: string;
-  /** Bitrix24's name: ONCRMDEALUPDATE. */
-  event: string;
-  entity: string;
-  entity_id: number;
-  /** JSON: whose read rights let a subscriber see it (see jobs/outbox.ts). */
-  payload: string;
-  created_at: string;
-  /** When its deliveries were created (null: not yet). */
-  dispatched_at: string | null;
-}
-
-export interface EventBindingsTable {
-  id: Id;
-  user_id: number;
-  event: string;
-  handler: string;
-  auth_type: number | null;
-  event_type: string;
-  application_token: string;
-  created_at: string;
-}
-
-export interface OutboundWebhooksTable {
-  id: Id;
-  name: string;
-  url: string;
-  /** JSON array of event names (Bitrix24 spelling). */
-  events: string;
-  format: string;
-  active: number;
-  secret: string;
-  created_by: number | null;
-  created_at: string;
-  updated_at: string;
-}
-
-export interface WebhookDeliveriesTable {
-  id: Id;
-  outbox_id: number;
-  webhook_id: number | null;
-  binding_id: number | null;
-  status: string;
-  attempts: number;
-  next_attempt_at: string;
-  last_error: string | null;
-  last_status_code: number | null;
-  delivered_at: string | null;
-  created_at: string;
-}
-
-export interface DB {
-  outbox: OutboxTable;
-  event_bindings: EventBindingsTable;
-  outbound_webhooks: OutboundWebhooksTable;
-  webhook_deliveries: WebhookDeliveriesTable;
 }
