@@ -2,7 +2,10 @@ import type { z } from 'zod';
 import type { FieldIssue } from '../shared/errors.js';
 import { invalid } from './errors.js';
 
-/** zod issues → the API's per-field issues; unknown keys become one issue per key. */
+/**
+ * zod issues → the API's per-field issues; unknown keys become one issue per key. A missing value reads
+ * "is required"; telling it from a wrong one needs the issue's input (parse with `reportInput: true`).
+ */
 export function fieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
   const out: FieldIssue[] = [];
   for (const issue of error.issues) {
@@ -21,7 +24,7 @@ export function fieldIssues(error: z.ZodError, prefix = ''): FieldIssue[] {
 
 /** Parses input with a schema or throws a 400 that names each bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, prefix = ''): z.output<S> {
-  const result = schema.safeParse(input);
+  const result = schema.safeParse(input, { reportInput: true });
   if (!result.success) throw invalid(fieldIssues(result.error, prefix));
   return result.data;
 }

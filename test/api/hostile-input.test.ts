@@ -61,6 +61,11 @@ describe('hostile input', () => {
     expect(byField.title).toMatch(/at most 255/);
     const missing = await t.admin.post('/api/v1/deals', {});
     expect(missing.body.error.details).toContainEqual({ field: 'title', message: 'is required' });
+    // a value of the wrong type is not called missing
+    const wrong = await t.admin.post('/api/v1/deals', { title: 'Typed wrong', contactIds: 'a' });
+    expect(wrong.status).toBe(400);
+    const contactIssue = wrong.body.error.details.find((d: { field: string }) => d.field === 'contactIds');
+    expect(contactIssue.message).not.toBe('is required');
   });
 
   it('answers a 10 MB body with 413', async () => {

@@ -43,7 +43,7 @@ export function validateRecordInput(
   body: unknown,
   mode: 'create' | 'update',
 ): Record<string, unknown> {
-  const result = schemaFor(d, customs, mode).safeParse(body ?? {});
+  const result = schemaFor(d, customs, mode).safeParse(body ?? {}, { reportInput: true });
   const issues: FieldIssue[] = result.success ? [] : fieldIssues(result.error);
   const input = (result.success ? result.data : {}) as Record<string, unknown>;
   const raw = (typeof body === 'object' && body !== null ? body : {}) as Record<string, unknown>;
