@@ -136,6 +136,37 @@ describe('GET /api/v1/events', () => {
     await stream.waitFor(isChange('deal', other.id, 'updated'));
   });
 
+  it('tells who sees the deals when their source lead is deleted or their stage changes meaning', async () => {
+    const stream = await open(yerevan2);
+    const lead = await yerevan1.post('/api/v1/leads', { title: 'Source lead', name: 'Aram' });
+    const converted = await yerevan1.post(`/api/v1/leads/${lead.body.id}/convert`, {
+      deal: { create: true },
+    });
+    expect(converted.status, JSON.stringify(converted.body)).toBe(200);
+    const dealId = converted.body.deal.id as number;
+    await stream.waitFor(isChange('deal', dealId, 'created'));
+    let from = stream.events.length;
+    expect((await yerevan1.delete(`/api/v1/leads/${lead.body.id}`)).status).toBe(204);
+    await stream.waitFor(isChange('deal', dealId, 'updated'), 5000, from);
+    expect((await yerevan2.get(`/api/v1/deals/${dealId}`)).body.leadId).toBeNull();
+
+    const pipeline = (await t.admin.get('/api/v1/pipelines')).body.items[0].id as number;
+    const stage = await t.admin.post(`/api/v1/pipelines/${pipeline}/stages`, {
+      name: 'Parked',
+      semantics: 'process',
+    });
+    expect(stage.status, JSON.stringify(stage.body)).toBe(201);
+    const parked = await createDeal(yerevan1, { stageId: stage.body.id });
+    await stream.waitFor(isChange('deal', parked.id, 'created'));
+    from = stream.events.length;
+    const lost = await t.admin.patch(`/api/v1/pipelines/${pipeline}/stages/${stage.body.id}`, {
+      semantics: 'lost',
+    });
+    expect(lost.status, JSON.stringify(lost.body)).toBe(200);
+    await stream.waitFor(isChange('deal', 0, 'updated'), 5000, from);
+    expect((await yerevan2.get(`/api/v1/deals/${parked.id}`)).body.closed).toBe(true);
+  });
+
   it('accepts the session cookie the web app signs in with', async () => {
     const login = await t.app.inject({
       method: 'POST',

@@ -49,11 +49,19 @@ test("another session's new deal and its move show on an open kanban without a r
     const saved = otherPage.waitForResponse(
       (r) => r.url().endsWith(`/api/v1/deals/${deal.id}`) && r.request().method() === 'PATCH',
     );
+    // the deal has nothing planned: the column it lands in counts one more idle deal
+    const idleIn = async (stageId: number) => {
+      const badge = column(stageId).getByTestId('kanban-column-idle');
+      return (await badge.count()) ? Number(((await badge.textContent()) ?? '').replace(/\D/g, '')) : 0;
+    };
+    await expect.poll(() => idleIn(first.id)).toBeGreaterThan(0);
+    const idleBefore = await idleIn(second.id);
     await dragWithMouse(otherPage, card, otherPage.getByTestId(`kanban-column-${second.id}`), { y: 90 });
     expect((await saved).ok()).toBeTruthy();
 
     await expect(column(second.id).getByTestId(`kanban-card-${deal.id}`)).toBeVisible({ timeout: 5000 });
     await expect(column(first.id).getByTestId(`kanban-card-${deal.id}`)).toHaveCount(0);
+    await expect.poll(() => idleIn(second.id), { timeout: 5000 }).toBe(idleBefore + 1);
     expect(await page.evaluate(() => (globalThis as Marked).liveMarker)).toBe('no reload');
   } finally {
     await other.close();

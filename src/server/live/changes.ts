@@ -12,6 +12,7 @@ import { afterCommit } from '../db/tx.js';
 export interface LiveChange {
   /** What changed: a record type, or 'activity', 'comment', 'notification', 'counters'. */
   kind: RecordEntity | 'activity' | 'comment' | 'notification' | 'counters';
+  /** The record's id; 0 when one change touched many records of the kind (a stage's semantics rewritten). */
   id: number;
   action: 'created' | 'updated' | 'deleted';
   /** The CRM record it belongs to, with its responsible users before and after the change. */

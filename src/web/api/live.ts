@@ -16,6 +16,7 @@ interface LiveChange {
 }
 
 const RECORD_KINDS = new Set(['lead', 'contact', 'company', 'deal', 'product']);
+const IDLE_KINDS = new Set(['lead', 'deal']);
 /** Screens built on activities, comments and notifications keep their queries under these keys. */
 const PERSONAL_PREFIXES = ['activities', 'counters', 'notifications', 'timeline', 'calendar'];
 const DEBOUNCE_MS = 150;
@@ -24,7 +25,12 @@ const REOPEN_MS = 10_000;
 /** The cached queries a change makes stale. */
 export function staleKeys(change: LiveChange): QueryKey[] {
   // ['records', entity] holds the entity's lists, kanban columns and totals, record pages, rows and history
-  if (RECORD_KINDS.has(change.kind)) return [['records', change.kind], ['timeline']];
+  if (RECORD_KINDS.has(change.kind)) {
+    const keys: QueryKey[] = [['records', change.kind], ['timeline']];
+    // a lead or deal closed, reopened, moved or deleted changes the idle counts (badges, kanban columns)
+    if (IDLE_KINDS.has(change.kind)) keys.push(['counters']);
+    return keys;
+  }
   return PERSONAL_PREFIXES.map((prefix) => [prefix]);
 }
 

@@ -1,6 +1,7 @@
 import { leadFields } from '../../../shared/schemas/records.js';
 import type { Ctx } from '../../context.js';
 import { invalid } from '../../errors.js';
+import { publishRecordChange } from '../../live/record-changes.js';
 import { auditFields, type EntityDescriptor, ownedFields, type Row } from '../records/descriptor.js';
 import { commsText, joinText } from '../records/search-text.js';
 import { refSnapshot } from '../reference/snapshot.js';
@@ -57,7 +58,15 @@ export const leadEntity: EntityDescriptor = {
       .where('owner_type', '=', 'lead')
       .where('owner_id', '=', row.id)
       .execute();
-    await ctx.db.kysely.updateTable('deals').set({ lead_id: null }).where('lead_id', '=', row.id).execute();
+    // deals made from the lead lose their source; whoever sees them is told (their pages show it)
+    const deals = await ctx.db.kysely
+      .updateTable('deals')
+      .set({ lead_id: null })
+      .where('lead_id', '=', row.id)
+      .returning(['id', 'responsible_id'])
+      .execute();
+    for (const deal of deals)
+      await publishRecordChange(ctx.db, 'deal', deal.id, 'updated', [deal.responsible_id]);
   },
   searchDoc: (r, region) => ({
     title: String(r.title),

@@ -6,6 +6,7 @@ import { isUniqueViolation } from '../../db/errors.js';
 import type { StagesTable } from '../../db/schema.js';
 import { withTx } from '../../db/tx.js';
 import { invalid, notFound } from '../../errors.js';
+import { publishRecordChange } from '../../live/record-changes.js';
 import { conflict } from '../../optimistic.js';
 import { getPipeline, type PipelineView, presentStage, type StageView } from './pipeline.present.js';
 import { anyDealWith, findStage, type StageRow, stageRows } from './pipeline.repository.js';
@@ -109,7 +110,22 @@ export async function updateStage(
     if (Object.keys(values).length)
       await tx.kysely.updateTable('stages').set(values).where('id', '=', stageId).execute();
     if (changesSemantics) {
-      // deals carry their stage's semantics (list filters and reports read it): keep them in step
+      // deals carry their stage's semantics (list filters and reports read it): keep them in step, and
+      // tell whoever sees those deals (their lists, boards and idle counts change)
+      const owners = await tx.kysely
+        .selectFrom('deals')
+        .select('responsible_id')
+        .distinct()
+        .where('stage_id', '=', stageId)
+        .execute();
+      if (owners.length)
+        await publishRecordChange(
+          tx,
+          'deal',
+          0,
+          'updated',
+          owners.map((o) => o.responsible_id),
+        );
       await tx.kysely
         .updateTable('deals')
         .set({ stage_semantics: semantics, closed: semantics === 'process' ? 0 : 1 })
