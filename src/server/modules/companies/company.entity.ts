@@ -43,7 +43,7 @@ export const companyEntity: EntityDescriptor = {
       await assertReadableRefs(ctx, 'contact', 'contacts', input.contactIds as number[], 'contactIds');
     }
   },
-  async afterWrite(ctx, id, input) {
+  async afterWrite(ctx, id, input, existing) {
     if (Array.isArray(input.contactIds)) {
       await replaceLinks(
         ctx,
@@ -52,6 +52,7 @@ export const companyEntity: EntityDescriptor = {
         'contact_id',
         id,
         input.contactIds as number[],
+        !existing,
       );
     }
   },

@@ -44,7 +44,7 @@ export const contactEntity: EntityDescriptor = {
       await assertReadableRefs(ctx, 'company', 'companies', input.companyIds as number[], 'companyIds');
     }
   },
-  async afterWrite(ctx, id, input) {
+  async afterWrite(ctx, id, input, existing) {
     if (Array.isArray(input.companyIds)) {
       await replaceLinks(
         ctx,
@@ -53,6 +53,7 @@ export const contactEntity: EntityDescriptor = {
         'company_id',
         id,
         input.companyIds as number[],
+        !existing,
       );
     }
   },

@@ -58,9 +58,17 @@ export const dealEntity: EntityDescriptor = {
     },
   ],
   prepare: prepareDeal,
-  async afterWrite(ctx, id, input) {
+  async afterWrite(ctx, id, input, existing) {
     if (Array.isArray(input.contactIds)) {
-      await replaceLinks(ctx, 'deal_contacts', 'deal_id', 'contact_id', id, input.contactIds as number[]);
+      await replaceLinks(
+        ctx,
+        'deal_contacts',
+        'deal_id',
+        'contact_id',
+        id,
+        input.contactIds as number[],
+        !existing,
+      );
     }
   },
   async expand(ctx, rows) {

@@ -33,7 +33,7 @@ export async function assertReadableRefs(
   }
 }
 
-/** Replaces the rows of a many-to-many link table for one side. */
+/** Replaces the rows of a many-to-many link table for one side; a record just `created` has none yet. */
 export async function replaceLinks(
   ctx: Ctx,
   table: 'deal_contacts' | 'contact_companies',
@@ -41,8 +41,9 @@ export async function replaceLinks(
   otherColumn: 'contact_id' | 'company_id',
   ownId: number,
   otherIds: number[],
+  created = false,
 ): Promise<void> {
-  await ctx.db.kysely.deleteFrom(table).where(ownColumn, '=', ownId).execute();
+  if (!created) await ctx.db.kysely.deleteFrom(table).where(ownColumn, '=', ownId).execute();
   const unique = [...new Set(otherIds)];
   if (!unique.length) return;
   await ctx.db.kysely
