@@ -22,6 +22,7 @@ interface Collections {
 }
 
 const REFERENCE = /\$(result|result_total|result_next|result_error)((?:\[[^\]]*\])+)/g;
+const WHOLE_REFERENCE = new RegExp(`^${REFERENCE.source}$`);
 
 function resolve(c: Collections, collection: string, path: string): unknown {
   const keys = [...path.matchAll(/\[([^\]]*)\]/g)].map((m) => m[1] as string);
@@ -36,7 +37,8 @@ function resolve(c: Collections, collection: string, path: string): unknown {
 
 function substitute(value: unknown, c: Collections): unknown {
   if (typeof value === 'string') {
-    const whole = new RegExp(`^${REFERENCE.source}$`).exec(value);
+    if (!value.includes('$')) return value;
+    const whole = WHOLE_REFERENCE.exec(value);
     if (whole) {
       const v = resolve(c, whole[1] as string, whole[2] as string);
       return v === undefined || v === null ? '' : typeof v === 'object' ? v : String(v);
