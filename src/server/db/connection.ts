@@ -69,7 +69,8 @@ export function createDb(opts: DbOptions): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('cache_size = -65536');
+  // 32 MB of pages in the process; the operating system's file cache holds the rest of a large database
+  sqlite.pragma('cache_size = -32768');
   const cache = new QueryCache();
   const kysely = new Kysely<DB>({
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
