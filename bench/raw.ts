@@ -21,7 +21,7 @@ export function openSqlite(file: string): Database.Database {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('cache_size = -65536');
+  sqlite.pragma('cache_size = -32768');
   return sqlite;
 }
 

@@ -225,7 +225,7 @@ function render(
       `${m.peak.toFixed(0)} MB (target ≤ 300 MB: ${m.peak <= 300 ? 'met' : '**missed**'}). ` +
       (args.apiOnly
         ? 'API only (--api-only): no raw-SQL page cache in the process'
-        : `It includes the benchmark's own raw-SQL connection${args.db === 'sqlite' ? ' (SQLite page cache up to 64 MB)' : ''}`) +
+        : `It includes the benchmark's own raw-SQL connection${args.db === 'sqlite' ? ' (SQLite page cache up to 32 MB)' : ''}`) +
       '; the V8 heap holds at most ' +
       `${m.liveHeap.toFixed(0)} MB of live data after a full collection, the rest is garbage not yet collected.`,
   ].join('\n');

@@ -100,7 +100,17 @@ describe('crm.lead.* / crm.contact.* / crm.company.*', () => {
       ['+7 900 111-11-11', 'WORK'],
       ['+7 900 000-00-04', 'FAX'],
     ]);
+    // the changed entry and the untouched email keep their IDs, so a stored ID stays usable
+    expect(after.PHONE[0].ID).toBe(before[0].ID);
     expect(after.EMAIL.map((e: { VALUE: string }) => e.VALUE)).toEqual(['ivan@example.com']);
+    const email = after.EMAIL[0].ID;
+    await ok('crm.contact.update', { id, fields: { PHONE: [{ VALUE: '+7 900 000-00-05' }] } });
+    const later = (await ok('crm.contact.get', { id })).result;
+    expect(later.PHONE.map((p: { ID: string }) => p.ID).slice(0, 2)).toEqual([
+      before[0].ID,
+      after.PHONE[1].ID,
+    ]);
+    expect(later.EMAIL[0].ID).toBe(email);
   });
 
   it('links a contact to companies through COMPANY_ID / COMPANY_IDS and the items methods', async () => {

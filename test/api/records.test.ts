@@ -132,3 +132,45 @@ describe('CRM records over the native API', () => {
     expect(big.body.total).toBe(4);
   });
 });
+
+// last: the records it makes would shift the counts and ids the tests above expect
+describe('phones, emails, websites and messengers', () => {
+  it("keeps a phone's id when the phone is sent back with it, and drops the ones left out", async () => {
+    const made = await t.admin.post('/api/v1/contacts', {
+      name: 'Anna',
+      phones: [
+        { value: '+7 900 100-00-01', type: 'work' },
+        { value: '+7 900 100-00-02', type: 'mobile' },
+      ],
+    });
+    expect(made.status, JSON.stringify(made.body)).toBe(201);
+    const [first, second] = made.body.phones as { id: number }[];
+    const other = await t.admin.post('/api/v1/contacts', {
+      name: 'Other',
+      phones: [{ value: '+7 900 100-00-09', type: 'work' }],
+    });
+    const foreign = other.body.phones[0].id as number;
+    const changed = await t.admin.patch(`/api/v1/contacts/${made.body.id}`, {
+      phones: [
+        { id: second?.id, value: '+7 900 100-00-22', type: 'home' },
+        { value: '+7 900 100-00-03', type: 'work' },
+        // an entry of another record is not touched: the item is added as a new entry
+        { id: foreign, value: '+7 900 100-00-04', type: 'work' },
+      ],
+    });
+    expect(changed.status, JSON.stringify(changed.body)).toBe(200);
+    const phones = changed.body.phones as { id: number; value: string; type: string }[];
+    expect(phones.map((p) => [p.value, p.type])).toEqual([
+      ['+7 900 100-00-22', 'home'],
+      ['+7 900 100-00-03', 'work'],
+      ['+7 900 100-00-04', 'work'],
+    ]);
+    expect(phones[0]?.id).toBe(second?.id);
+    expect(phones.map((p) => p.id)).not.toContain(first?.id);
+    expect(phones.map((p) => p.id)).not.toContain(foreign);
+    expect((await t.admin.get(`/api/v1/contacts/${other.body.id}`)).body.phones).toEqual(other.body.phones);
+    // the search finds the changed number
+    const found = await t.admin.get(`/api/v1/search?q=${encodeURIComponent('+79001000022')}`);
+    expect(found.body.items.map((i: { id: number }) => i.id)).toContain(made.body.id);
+  });
+});

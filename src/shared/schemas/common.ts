@@ -50,7 +50,15 @@ export const MESSENGER_TYPES = ['telegram', 'whatsapp', 'viber', 'skype', 'other
 
 const comm = <T extends readonly [string, ...string[]]>(types: T, value: z.ZodType<string>) =>
   z
-    .array(z.strictObject({ value, type: z.enum(types).default(types[0]) }), { error: 'must be a list' })
+    .array(
+      z.strictObject({
+        // an entry's id from an earlier answer: that entry is changed in place and keeps its id
+        id: z.number().int().positive().optional(),
+        value,
+        type: z.enum(types).default(types[0]),
+      }),
+      { error: 'must be a list' },
+    )
     .max(50);
 
 export const communications = {
@@ -63,4 +71,4 @@ export const communications = {
   messengers: comm(MESSENGER_TYPES, z.string().trim().min(1, 'is required').max(255)).optional(),
 };
 
-export type CommunicationInput = { value: string; type: string };
+export type CommunicationInput = { id?: number | undefined; value: string; type: string };

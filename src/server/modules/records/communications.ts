@@ -19,38 +19,51 @@ export function normalizeComm(kind: string, value: string, region: string): stri
   return value.trim().toLowerCase();
 }
 
-/** Replaces each kind present in `input` (absent kinds are left alone). */
+/**
+ * Replaces each kind present in `input` (absent kinds are left alone). An item naming the id of one of the
+ * record's entries of that kind changes that entry in place, so its id stays; entries not named go, items
+ * without a known id are added. A record just `created` has no entries yet.
+ */
 export async function saveCommunications(
   ctx: Ctx,
   entityType: string,
   entityId: number,
   input: Partial<Record<CommKey, CommunicationInput[] | undefined>>,
+  created = false,
 ): Promise<void> {
+  const k = ctx.db.kysely;
   for (const key of COMM_KEYS) {
     const items = input[key];
     if (!items) continue;
     const kind = COMM_KINDS[key];
-    await ctx.db.kysely
-      .deleteFrom('communications')
+    const mine = k
+      .selectFrom('communications')
+      .select('id')
       .where('entity_type', '=', entityType)
       .where('entity_id', '=', entityId)
-      .where('kind', '=', kind)
-      .execute();
-    if (!items.length) continue;
-    await ctx.db.kysely
-      .insertInto('communications')
-      .values(
-        items.map((item, i) => ({
-          entity_type: entityType,
-          entity_id: entityId,
-          kind,
-          value_type: item.type,
-          value: item.value,
-          normalized: normalizeComm(kind, item.value, ctx.phoneRegion),
-          sort: i,
-        })),
-      )
-      .execute();
+      .where('kind', '=', kind);
+    const existing = created ? new Set<number>() : new Set((await mine.execute()).map((r) => r.id));
+    const kept = new Set<number>();
+    const row = (item: CommunicationInput, sort: number) => ({
+      value_type: item.type,
+      value: item.value,
+      normalized: normalizeComm(kind, item.value, ctx.phoneRegion),
+      sort,
+    });
+    const added: ReturnType<typeof row>[] = [];
+    for (const [sort, item] of items.entries()) {
+      if (item.id !== undefined && existing.has(item.id) && !kept.has(item.id)) {
+        kept.add(item.id);
+        await k.updateTable('communications').set(row(item, sort)).where('id', '=', item.id).execute();
+      } else added.push(row(item, sort));
+    }
+    const gone = [...existing].filter((id) => !kept.has(id));
+    if (gone.length) await k.deleteFrom('communications').where('id', 'in', gone).execute();
+    if (added.length)
+      await k
+        .insertInto('communications')
+        .values(added.map((r) => ({ ...r, entity_type: entityType, entity_id: entityId, kind })))
+        .execute();
   }
 }
 

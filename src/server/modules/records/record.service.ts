@@ -113,7 +113,7 @@ export async function createRecord(ctx: Ctx, d: EntityDescriptor, body: unknown)
       .returningAll()
       .executeTakeFirstOrThrow()) as Row;
     const id = Number(inserted.id);
-    if (d.hasCommunications) await saveCommunications(tx, d.entity, id, pickComms(input));
+    if (d.hasCommunications) await saveCommunications(tx, d.entity, id, pickComms(input), true);
     await d.afterWrite?.(tx, id, input, null);
     const record = await afterChange(tx, d, schema, id, inserted);
     await recordHistory(tx, d.entity, id, 'create', diff(null, record));

@@ -21,6 +21,8 @@ const INPUT_TYPE: Record<string, string> = {
 };
 
 interface Item {
+  /** The entry's id when it exists already: sent back, so the entry keeps it. */
+  id?: number;
   key: number;
   value: string;
   type: string;
@@ -38,6 +40,7 @@ export function CommListEditor({ spec, label, value, error, itemErrors, onCommit
   const [items, setItems] = useState<Item[]>(() => {
     const list = (Array.isArray(value) ? (value as Comm[]) : []).map((c) => ({
       key: ++nextKey,
+      id: c.id,
       value: c.value,
       type: c.type,
     }));
@@ -49,7 +52,7 @@ export function CommListEditor({ spec, label, value, error, itemErrors, onCommit
     // blank lines are dropped here too, so the API's "phones.N" messages land on the lines shown
     const kept = items.filter((i) => i.value.trim());
     setItems(kept.length ? kept : items.slice(0, 1));
-    onCommit(kept.map((i) => ({ value: i.value.trim(), type: i.type })));
+    onCommit(kept.map((i) => ({ ...(i.id ? { id: i.id } : {}), value: i.value.trim(), type: i.type })));
   };
   const onKeyDown = (e: KeyboardEvent) => {
     if (e.key === 'Escape') onCancel();

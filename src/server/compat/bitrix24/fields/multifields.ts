@@ -78,7 +78,12 @@ export function multifieldDefs(): B24Field[] {
     write: (value, input, _dict, existing) => {
       const current = ((existing?.[m.api] as CommItem[] | undefined) ?? []).map((c) => ({ ...c }));
       const next = applyItems(current, listIn(value), m.types);
-      input[m.api] = next.map((e) => ({ value: e.value, type: e.type }));
+      // entries keep their ids: integrations that stored an ID can still change or remove that entry
+      input[m.api] = next.map((e) => ({
+        ...(e.id === null ? {} : { id: e.id }),
+        value: e.value,
+        type: e.type,
+      }));
     },
   }));
   const has = (name: string, title: string, api: CommKey | null): B24Field => ({
