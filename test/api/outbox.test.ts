@@ -286,6 +286,29 @@ describe('the outbox', () => {
       await unbindEvent(t.db, admin.actor, { event, handler: receiver.url('/crm') });
   });
 
+  it('an activity deleted together with its record sends its delete event too', async () => {
+    await bindEvent(t.db, admin.actor, { event: 'ONCRMACTIVITYDELETE', handler: receiver.url('/cascade') });
+    const deal = await newDeal('Deleted with its calls');
+    const ids: number[] = [];
+    for (const subject of ['First call', 'Second call']) {
+      const activity = await t.admin.post('/api/v1/activities', {
+        type: 'call',
+        subject,
+        startAt: '2030-01-10T10:00:00Z',
+        ownerEntity: 'deal',
+        ownerId: deal.id,
+      });
+      expect(activity.status, JSON.stringify(activity.body)).toBe(201);
+      ids.push(activity.body.id);
+    }
+    expect((await t.admin.delete(`/api/v1/deals/${deal.id}`)).status).toBe(204);
+    const forms = await deliverForms('/cascade');
+    expect(forms.map((f) => `${f.event}:${f['data[FIELDS][ID]']}`).sort()).toEqual(
+      ids.map((id) => `ONCRMACTIVITYDELETE:${id}`).sort(),
+    );
+    await unbindEvent(t.db, admin.actor, { event: 'ONCRMACTIVITYDELETE', handler: receiver.url('/cascade') });
+  });
+
   it('the worker delivers right after the commit, without waiting for its next poll', async () => {
     await bindEvent(t.db, admin.actor, { event: 'ONCRMDEALADD', handler: receiver.url('/fast') });
     const worker = startOutboxWorker(t.db, { intervalMs: 60_000 });

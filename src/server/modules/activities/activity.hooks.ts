@@ -1,5 +1,6 @@
 import { ACTIVITY_OWNERS, type ActivityOwner } from '../../../shared/schemas/activities.js';
 import type { Ctx } from '../../context.js';
+import { activityWriteEvent } from '../../jobs/outbox.js';
 import { publishChange } from '../../live/changes.js';
 import { onRecordWrite, type RecordWrite } from '../records/write-hooks.js';
 
@@ -15,14 +16,19 @@ export async function activitiesFollowRecord(ctx: Ctx, write: RecordWrite): Prom
   const k = ctx.db.kysely;
   const mine = k.selectFrom('activities').where('owner_entity', '=', owner).where('owner_id', '=', write.id);
   if (write.action === 'deleted') {
-    const affected = await mine.select('responsible_id').distinct().execute();
-    if (!affected.length) return;
+    const gone = await mine
+      .select(['id', 'owner_entity', 'owner_id', 'owner_responsible_id', 'responsible_id'])
+      .execute();
+    if (!gone.length) return;
     await k
       .deleteFrom('activities')
       .where('owner_entity', '=', owner)
       .where('owner_id', '=', write.id)
       .execute();
-    await tellResponsibles(ctx, write.id, affected);
+    // integrations hear of each activity that went with its record (ONCRMACTIVITYDELETE, activity.deleted)
+    for (const a of gone)
+      await activityWriteEvent(ctx.db, 'deleted', { ...a, updated_by: ctx.actor.userId }, null);
+    await tellResponsibles(ctx, write.id, gone);
     return;
   }
   const before = write.before?.responsibleId;
