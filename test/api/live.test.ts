@@ -167,6 +167,35 @@ describe('GET /api/v1/events', () => {
     expect((await yerevan2.get(`/api/v1/deals/${parked.id}`)).body.closed).toBe(true);
   });
 
+  it('tells every signed-in user when shared settings change, and only then', async () => {
+    const a = await open(yerevan2);
+    const b = await open(moscow);
+    const isSettings = (e: Parameters<typeof changeOf>[0]) => changeOf(e)?.kind === 'settings';
+    const from = [a.events.length, b.events.length] as const;
+    // a record write is not a settings change
+    const fence = await createDeal(moscow, { title: 'Not a setting' });
+    await b.waitFor(isChange('deal', fence.id, 'created'), 5000, from[1]);
+    expect(b.events.slice(from[1]).some(isSettings)).toBe(false);
+
+    const pipeline = (await t.admin.get('/api/v1/pipelines')).body.items[0];
+    const stage = pipeline.stages[0];
+    const renamed = await t.admin.patch(`/api/v1/pipelines/${pipeline.id}/stages/${stage.id}`, {
+      name: 'First contact',
+    });
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(200);
+    await a.waitFor(isSettings, 5000, from[0]);
+    await b.waitFor(isSettings, 5000, from[1]);
+    // a refused settings write tells no one
+    const before = b.events.filter(isSettings).length;
+    const refused = await moscow.patch(`/api/v1/pipelines/${pipeline.id}/stages/${stage.id}`, {
+      name: 'Mine',
+    });
+    expect(refused.status).toBe(403);
+    const fence2 = await createDeal(moscow, { title: 'After the refused write' });
+    await b.waitFor(isChange('deal', fence2.id, 'created'));
+    expect(b.events.filter(isSettings).length).toBe(before);
+  });
+
   it('accepts the session cookie the web app signs in with', async () => {
     const login = await t.app.inject({
       method: 'POST',

@@ -7,11 +7,11 @@ import type { LiveChange } from './changes.js';
 
 /**
  * Who may be told about a change: the users it is addressed to, and whoever may read the record it belongs
- * to (by the record's owners before and after the change). A change with neither reaches no one: nothing
- * is public by default.
+ * to (by the record's owners before and after the change); a change of shared settings (which every user
+ * reads anyway) reaches everyone. Any other change reaches no one: nothing is public by default.
  */
 export async function mayReceive(db: Db, userId: number, change: LiveChange): Promise<boolean> {
-  if (change.userIds?.includes(userId)) return true;
+  if (change.everyone || change.userIds?.includes(userId)) return true;
   const record = change.record;
   if (!record) return false;
   const reach = await readReach(db, userId, record.entity);

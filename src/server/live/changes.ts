@@ -10,8 +10,8 @@ import { afterCommit } from '../db/tx.js';
  * and never the record's content: clients refetch through the API, which applies rights again.
  */
 export interface LiveChange {
-  /** What changed: a record type, or 'activity', 'comment', 'notification', 'counters'. */
-  kind: RecordEntity | 'activity' | 'comment' | 'notification' | 'counters';
+  /** What changed: a record type, or 'activity', 'comment', 'notification', 'counters', 'settings'. */
+  kind: RecordEntity | 'activity' | 'comment' | 'notification' | 'counters' | 'settings';
   /** The record's id; 0 when one change touched many records of the kind (a stage's semantics rewritten). */
   id: number;
   action: 'created' | 'updated' | 'deleted';
@@ -19,6 +19,8 @@ export interface LiveChange {
   record?: { entity: RecordEntity; id: number; ownerIds: number[] };
   /** Personal changes (notifications, counters) go to these users only. */
   userIds?: number[];
+  /** Shared settings everyone reads (pipelines, statuses, custom fields, users): every signed-in user. */
+  everyone?: boolean;
 }
 
 export const LIVE_CHANNEL = 'sevan_live';

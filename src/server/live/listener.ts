@@ -24,6 +24,7 @@ const changeSchema = z.object({
     .object({ entity: z.enum(RECORD_ENTITIES), id: z.number().int(), ownerIds: z.array(z.number().int()) })
     .optional(),
   userIds: z.array(z.number().int()).optional(),
+  everyone: z.boolean().optional(),
 });
 
 export type LogError = (message: string, err: unknown) => void;

@@ -21,4 +21,9 @@ describe('staleKeys', () => {
     for (const prefix of ['activities', 'counters', 'notifications', 'timeline', 'calendar'])
       expect(keys).toContainEqual([prefix]);
   });
+
+  it('refreshes reference lists, settings screens and records when shared settings change', () => {
+    const keys = staleKeys({ kind: 'settings', id: 0, action: 'updated' });
+    for (const prefix of ['ref', 'settings', 'records']) expect(keys).toContainEqual([prefix]);
+  });
 });

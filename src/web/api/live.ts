@@ -31,6 +31,8 @@ export function staleKeys(change: LiveChange): QueryKey[] {
     if (IDLE_KINDS.has(change.kind)) keys.push(['counters']);
     return keys;
   }
+  // shared settings: reference lists and settings screens, and whatever shows their names and options
+  if (change.kind === 'settings') return [['ref'], ['settings'], ['records']];
   return PERSONAL_PREFIXES.map((prefix) => [prefix]);
 }
 
