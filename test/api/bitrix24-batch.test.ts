@@ -72,6 +72,27 @@ describe('batch', () => {
     expect(list.body.total).toBe(0);
   });
 
+  it('answers a run of independent reads in command order, and halt hides the reads after an error', async () => {
+    const ids: number[] = [];
+    for (let i = 0; i < 12; i++)
+      ids.push((await call(t, hook, 'crm.deal.add', { fields: { TITLE: `Read ${i}` } })).body.result);
+    const cmd = Object.fromEntries(ids.map((id, i) => [`d${i}`, `crm.deal.get?id=${id}`]));
+    const all = (await call(t, hook, 'batch', { halt: 0, cmd })).body.result;
+    expect(Object.keys(all.result)).toEqual(Object.keys(cmd));
+    expect(ids.map((_, i) => all.result[`d${i}`].TITLE)).toEqual(ids.map((_, i) => `Read ${i}`));
+    expect(Object.keys(all.result_time)).toEqual(Object.keys(cmd));
+
+    const halted = (
+      await call(t, hook, 'batch', {
+        halt: 1,
+        cmd: { a: `crm.deal.get?id=${ids[0]}`, b: 'crm.deal.get?id=999999', c: `crm.deal.get?id=${ids[1]}` },
+      })
+    ).body.result;
+    expect(Object.keys(halted.result)).toEqual(['a']);
+    expect(Object.keys(halted.result_error)).toEqual(['b']);
+    expect(Object.keys(halted.result_time)).toEqual(['a', 'b']);
+  });
+
   it('pages a list with start and next inside a batch, and chains >ID cursors', async () => {
     for (let i = 0; i < 60; i++)
       await call(t, hook, 'crm.lead.add', { fields: { TITLE: `Batch lead ${i}` } });

@@ -1,5 +1,5 @@
 import { B24Error, b24, toB24Error } from '../errors.js';
-import { type Answer, type MethodDef, normalizeMethod } from '../registry.js';
+import { type Answer, type B24Call, type MethodDef, normalizeMethod } from '../registry.js';
 import { runMethod } from '../transport/dispatch.js';
 import { type TimeInfo, timeInfo } from '../transport/envelope.js';
 import { parsePhpQuery } from '../transport/params.js';
@@ -62,6 +62,36 @@ function php(map: Map<string, unknown>, listKeys: boolean): unknown {
   return Object.fromEntries(map);
 }
 
+/** How many independent reads of a batch run at once (PostgreSQL; below the default pool of 10). */
+const PARALLEL_READS = 8;
+const READ_METHOD = /^[a-z0-9_.]+\.(get|list|fields)$/i;
+
+/** A read that refers to no earlier answer: it may run beside its neighbours. */
+function independentRead(command: unknown): boolean {
+  if (typeof command !== 'string' || command.includes('$')) return false;
+  const at = command.indexOf('?');
+  return READ_METHOD.test((at < 0 ? command : command.slice(0, at)).trim());
+}
+
+type Outcome = { answer: Answer; time: TimeInfo } | { error: unknown; time: TimeInfo };
+
+async function runCommand(call: B24Call, command: unknown, c: Collections): Promise<Outcome> {
+  const started = Date.now();
+  try {
+    if (typeof command !== 'string' || !command.trim()) throw b24.methodNotFound();
+    const at = command.indexOf('?');
+    const method = normalizeMethod(at < 0 ? command : command.slice(0, at));
+    const params = substitute(parsePhpQuery(at < 0 ? '' : command.slice(at + 1)), c) as Record<
+      string,
+      unknown
+    >;
+    const answer = await runMethod({ ...call, params, inBatch: true }, method);
+    return { answer, time: timeInfo(started) };
+  } catch (err) {
+    return { error: toB24Error(err, 'coded').body(), time: timeInfo(started) };
+  }
+}
+
 export const batchMethod: MethodDef = {
   name: 'batch',
   scope: null,
@@ -86,26 +116,30 @@ export const batchMethod: MethodDef = {
       result_next: new Map(),
       result_time: new Map(),
     };
-    for (const [key, command] of entries) {
-      const started = Date.now();
-      try {
-        if (typeof command !== 'string' || !command.trim()) throw b24.methodNotFound();
-        const at = command.indexOf('?');
-        const method = normalizeMethod(at < 0 ? command : command.slice(0, at));
-        const params = substitute(parsePhpQuery(at < 0 ? '' : command.slice(at + 1)), c) as Record<
-          string,
-          unknown
-        >;
-        const a = await runMethod({ ...call, params, inBatch: true }, method);
-        c.result.set(key, a.result);
-        if (a.total !== undefined) c.result_total.set(key, a.total);
-        if (a.next !== undefined) c.result_next.set(key, a.next);
-      } catch (err) {
-        c.result_error.set(key, toB24Error(err, 'coded').body());
-        if (halt) break;
-      } finally {
-        c.result_time.set(key, timeInfo(started));
-      }
+    // On PostgreSQL, reads that use no earlier answer run side by side on the pool; whatever runs, the
+    // answers are collected in command order, as if one after another (halt drops what follows an error).
+    const parallel = call.ctx.db.dialect === 'postgres';
+    let halted = false;
+    for (let i = 0; i < entries.length && !halted; ) {
+      let end = i + 1;
+      if (parallel && independentRead(entries[i]?.[1]))
+        while (end < entries.length && end - i < PARALLEL_READS && independentRead(entries[end]?.[1])) end++;
+      const group = entries.slice(i, end);
+      const outcomes = await Promise.all(group.map(([, command]) => runCommand(call, command, c)));
+      group.forEach(([key], k) => {
+        if (halted) return;
+        const o = outcomes[k] as Outcome;
+        if ('error' in o) {
+          c.result_error.set(key, o.error);
+          if (halt) halted = true;
+        } else {
+          c.result.set(key, o.answer.result);
+          if (o.answer.total !== undefined) c.result_total.set(key, o.answer.total);
+          if (o.answer.next !== undefined) c.result_next.set(key, o.answer.next);
+        }
+        c.result_time.set(key, o.time);
+      });
+      i = end;
     }
     return {
       result: {
