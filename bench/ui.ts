@@ -174,7 +174,10 @@ async function dragOnBoard(page: Page) {
     .first()
     .waitFor();
   const firstPaint = Date.now() - started;
-  const columns = board.locator('[data-testid^="kanban-column-"]:not([data-testid="kanban-column-count"])');
+  // the columns themselves (kanban-column-<stage id>), not their count and idle badges
+  const columns = board.locator(
+    '[data-testid^="kanban-column-"]:not([data-testid="kanban-column-count"]):not([data-testid="kanban-column-idle"])',
+  );
   const count = await columns.count();
   // scroll every column to its end until 500 cards are loaded in all
   for (let round = 0; loaded < 500 && round < 40; round++) {
