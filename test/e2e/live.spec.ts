@@ -67,3 +67,31 @@ test("another session's new deal and its move show on an open kanban without a r
     await other.close();
   }
 });
+
+test("an administrator's renamed stage shows on an open kanban without a reload", async ({
+  page,
+  request,
+}) => {
+  const admin = await apiAs(request, ADMIN);
+  const { items } = (await admin.get('/api/v1/pipelines')) as {
+    items: { id: number; isDefault: boolean; stages: { id: number; name: string }[] }[];
+  };
+  const pipeline = items.find((p) => p.isDefault) ?? items[0];
+  const stage = pipeline?.stages[1];
+  if (!pipeline || !stage) throw new Error('the default pipeline needs two stages');
+  await signIn(page);
+  await page.goto('/deals/kanban');
+  const header = page.getByTestId(`kanban-column-${stage.id}`);
+  await expect(header).toContainText(stage.name);
+  await page.evaluate(() => {
+    (globalThis as Marked).liveMarker = 'no reload';
+  });
+  const name = uniq('Renamed');
+  try {
+    await admin.patch(`/api/v1/pipelines/${pipeline.id}/stages/${stage.id}`, { name });
+    await expect(header).toContainText(name, { timeout: 5000 });
+    expect(await page.evaluate(() => (globalThis as Marked).liveMarker)).toBe('no reload');
+  } finally {
+    await admin.patch(`/api/v1/pipelines/${pipeline.id}/stages/${stage.id}`, { name: stage.name });
+  }
+});

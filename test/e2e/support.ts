@@ -31,6 +31,11 @@ export async function apiAs(request: APIRequestContext, who: { email: string; pa
       expect(r.ok(), `${url}: ${await r.text()}`).toBeTruthy();
       return r.json();
     },
+    patch: async (url: string, data: unknown) => {
+      const r = await request.patch(url, { data, headers });
+      expect(r.ok(), `${url}: ${await r.text()}`).toBeTruthy();
+      return r.json();
+    },
     get: async (url: string) => (await request.get(url)).json(),
   };
 }
