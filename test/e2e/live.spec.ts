@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { ADMIN, apiAs, defaultStages, dragWithMouse, signIn, uniq } from './support';
+import { ADMIN, apiAs, defaultPipeline, defaultStages, dragWithMouse, signIn, uniq } from './support';
 
 type Marked = { liveMarker?: string };
 
@@ -73,12 +73,9 @@ test("an administrator's renamed stage shows on an open kanban without a reload"
   request,
 }) => {
   const admin = await apiAs(request, ADMIN);
-  const { items } = (await admin.get('/api/v1/pipelines')) as {
-    items: { id: number; isDefault: boolean; stages: { id: number; name: string }[] }[];
-  };
-  const pipeline = items.find((p) => p.isDefault) ?? items[0];
-  const stage = pipeline?.stages[1];
-  if (!pipeline || !stage) throw new Error('the default pipeline needs two stages');
+  const pipeline = await defaultPipeline(admin);
+  const stage = pipeline.stages[1];
+  if (!stage) throw new Error('the default pipeline needs two stages');
   await signIn(page);
   await page.goto('/deals/kanban');
   const header = page.getByTestId(`kanban-column-${stage.id}`);

@@ -54,14 +54,21 @@ export interface Stage {
   semantics: 'process' | 'won' | 'lost';
 }
 
-/** The default pipeline's stages in order. */
-export async function defaultStages(api: Awaited<ReturnType<typeof apiAs>>): Promise<Stage[]> {
+/** The default pipeline, with its stages in order. */
+export async function defaultPipeline(
+  api: Awaited<ReturnType<typeof apiAs>>,
+): Promise<{ id: number; stages: Stage[] }> {
   const { items } = (await api.get('/api/v1/pipelines')) as {
-    items: { isDefault: boolean; stages: Stage[] }[];
+    items: { id: number; isDefault: boolean; stages: Stage[] }[];
   };
   const pipeline = items.find((p) => p.isDefault) ?? items[0];
-  expect(pipeline, 'a default pipeline').toBeTruthy();
-  return pipeline?.stages ?? [];
+  if (!pipeline) throw new Error('no pipeline');
+  return pipeline;
+}
+
+/** The default pipeline's stages in order. */
+export async function defaultStages(api: Awaited<ReturnType<typeof apiAs>>): Promise<Stage[]> {
+  return (await defaultPipeline(api)).stages;
 }
 
 /**
