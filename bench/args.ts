@@ -11,6 +11,8 @@ export interface BenchArgs {
   regenerate: boolean;
   /** Skip the raw SQL side, so the RSS is the app's alone. */
   apiOnly: boolean;
+  /** Run only the scenarios whose name contains this text (case-insensitive); the full read is "read all". */
+  only?: string;
 }
 
 export const RESULTS_DIR = path.resolve(import.meta.dirname, 'results');
@@ -26,6 +28,7 @@ export function parseBenchArgs(argv = process.argv.slice(2)): BenchArgs {
       creates: { type: 'string', default: '2000' },
       regenerate: { type: 'boolean', default: false },
       'api-only': { type: 'boolean', default: false },
+      only: { type: 'string' },
     },
     strict: true,
   });
@@ -44,6 +47,7 @@ export function parseBenchArgs(argv = process.argv.slice(2)): BenchArgs {
     creates,
     regenerate: values.regenerate,
     apiOnly: values['api-only'],
+    ...(values.only ? { only: values.only.toLowerCase() } : {}),
   };
 }
 

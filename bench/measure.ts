@@ -9,6 +9,12 @@ export interface Scenario {
   target?: { p95Ms?: number; ratio?: number; perSecond?: number };
   /** Writes: all API calls back to back, then all raw ones (a sustained rate, not interleaved). */
   sequential?: boolean;
+  /**
+   * Writes under load: this many API calls in flight at once (the rate is calls over wall time); the raw
+   * side makes the same number of writes per transaction through `rawGroup`.
+   */
+  concurrency?: number;
+  rawGroup?(from: number, count: number): Promise<void>;
   /** Releases what the scenario opened (connections, streams), once it is measured. */
   finish?: () => Promise<void>;
 }
@@ -30,10 +36,44 @@ const WARMUP = 30;
 const percentile = (sorted: number[], q: number) =>
   sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? 0;
 
-function stats(times: number[]): Stats {
-  const total = times.reduce((a, b) => a + b, 0) / 1000;
+function stats(times: number[], wallMs?: number): Stats {
+  const total = (wallMs ?? times.reduce((a, b) => a + b, 0)) / 1000;
   const sorted = [...times].sort((a, b) => a - b);
   return { p50: percentile(sorted, 0.5), p95: percentile(sorted, 0.95), perSecond: times.length / total };
+}
+
+/** `n` calls, `c` in flight at once; each call's latency and the wall time of the whole run. */
+async function concurrently(fn: (i: number) => Promise<void>, n: number, c: number) {
+  const times: number[] = [];
+  let next = 0;
+  const started = performance.now();
+  await Promise.all(
+    Array.from({ length: c }, async () => {
+      while (next < n) {
+        const i = next++;
+        const t = performance.now();
+        await fn(i);
+        times.push(performance.now() - t);
+        // as a real server would between requests from one client (see timed)
+        await new Promise<void>((resolve) => setImmediate(resolve));
+      }
+    }),
+  );
+  return { times, wall: performance.now() - started };
+}
+
+/** The raw side of a concurrent scenario: `c` writes a transaction, each waiting for its group's commit. */
+async function grouped(fn: (from: number, count: number) => Promise<void>, n: number, c: number) {
+  const times: number[] = [];
+  const started = performance.now();
+  for (let i = 0; i < n; i += c) {
+    const count = Math.min(c, n - i);
+    const t = performance.now();
+    await fn(i, count);
+    const elapsed = performance.now() - t;
+    for (let k = 0; k < count; k++) times.push(elapsed);
+  }
+  return { times, wall: performance.now() - started };
 }
 
 /**
@@ -70,6 +110,11 @@ async function measureCalls(s: Scenario): Promise<Result> {
   }
   const api: number[] = [];
   const raw: number[] = [];
+  if (s.concurrency && s.rawGroup) {
+    const a = await concurrently(s.api, n, s.concurrency);
+    const r = await grouped(s.rawGroup, n, s.concurrency);
+    return { scenario: s, api: stats(a.times, a.wall), raw: stats(r.times, r.wall) };
+  }
   if (s.sequential) {
     for (let i = 0; i < n; i++) api.push(await timed(s.api, i));
     for (let i = 0; i < n; i++) raw.push(await timed(s.raw, i));
@@ -113,8 +158,8 @@ function verdict(r: Result, apiOnly: boolean): [string, string] {
 
 export function table(results: Result[], apiOnly = false): string {
   const lines = [
-    '| Scenario | As | API p50 ms | API p95 ms | Raw p50 ms | Raw p95 ms | Ratio p50 | Ratio p95 | API rate | Target | Result |',
-    '|---|---|---:|---:|---:|---:|---:|---:|---:|---|---|',
+    '| Scenario | As | API p50 ms | API p95 ms | Raw p50 ms | Raw p95 ms | Ratio p50 | Ratio p95 | API rate | Raw rate | Target | Result |',
+    '|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|',
   ];
   for (const r of results) {
     const [target, result] = verdict(r, apiOnly);
@@ -123,7 +168,8 @@ export function table(results: Result[], apiOnly = false): string {
     const name = r.scenario.name;
     lines.push(
       `| ${name} | ${r.scenario.as} | ${ms(r.api.p50)} | ${ms(r.api.p95)} | ${rawMs(r.raw.p50)} | ${rawMs(r.raw.p95)} | ` +
-        `${times(r.api.p50, r.raw.p50)} | ${times(r.api.p95, r.raw.p95)} | ${rate(r.api.perSecond)} | ${target} | ${result} |`,
+        `${times(r.api.p50, r.raw.p50)} | ${times(r.api.p95, r.raw.p95)} | ${rate(r.api.perSecond)} | ` +
+        `${apiOnly ? '—' : rate(r.raw.perSecond)} | ${target} | ${result} |`,
     );
   }
   return lines.join('\n');

@@ -23,7 +23,8 @@ import { writeScenarios } from './scenarios-write.js';
 import { BENCH_DEPARTMENTS } from './schema-setup.js';
 
 /**
- * `npm run bench -- [--scale 0.1] [--db sqlite|postgres] [--iterations 300] [--creates 2000] [--regenerate]`
+ * `npm run bench -- [--scale 0.1] [--db sqlite|postgres] [--iterations 300] [--creates 2000] [--regenerate]
+ *   [--api-only] [--only <part of a scenario name>]`
  * Measures the real HTTP app in-process (app.inject, Bearer token) beside raw SQL on the same database,
  * prints a markdown table and writes it to bench/results/latest-<db>.md.
  */
@@ -65,15 +66,16 @@ async function main() {
     const results: Result[] = [];
     let liveHeap = 0;
     const bitrix24 = await bitrix24Scenarios(env);
+    const selected = (name: string) => !args.only || name.toLowerCase().includes(args.only);
     const scenarios = [
       ...(await readScenarios(env)),
       ...bitrix24.scenarios,
       ...activityScenarios(env),
       ...(await writeScenarios(env)),
       ...liveScenarios(env),
-    ];
+    ].filter((s) => selected(s.name));
     for (const scenario of scenarios) {
-      const s = args.apiOnly ? { ...scenario, raw: async () => {} } : scenario;
+      const s = args.apiOnly ? { ...scenario, raw: async () => {}, rawGroup: async () => {} } : scenario;
       results.push(await measure(s));
       const before = process.memoryUsage();
       gc();
@@ -85,8 +87,11 @@ async function main() {
     }
     const rss = process.memoryUsage().rss / 2 ** 20;
     const peak = process.resourceUsage().maxRSS / 1024;
-    out('  … reading every deal through the Bitrix24-compatible API, the native API and raw SQL');
-    const fullRead = await bitrix24FullRead(env, bitrix24.hooks);
+    let fullRead = '';
+    if (selected('read all')) {
+      out('  … reading every deal through the Bitrix24-compatible API, the native API and raw SQL');
+      fullRead = await bitrix24FullRead(env, bitrix24.hooks);
+    }
     await app.close();
     await raw.close();
     await db.close();
@@ -101,7 +106,8 @@ async function main() {
     const report = `${render(results, dataset.sizes, memory, generatedIn, location)}\n\n${fullRead}`;
     out();
     out(report);
-    fs.writeFileSync(path.join(RESULTS_DIR, `latest-${args.db}.md`), `${report}\n`);
+    // a partial run (--only) prints its figures but leaves the last full report in place
+    if (!args.only) fs.writeFileSync(path.join(RESULTS_DIR, `latest-${args.db}.md`), `${report}\n`);
   } finally {
     await pg?.stop();
   }

@@ -3,9 +3,13 @@ import { type BenchEnv, call, marks, pick } from './env.js';
 import type { Scenario } from './measure.js';
 import { REGION_FIELD } from './schema-setup.js';
 
+/** Requests in flight at once in the create-under-load scenario (a team of users and integrations). */
+const CONCURRENCY = 16;
+
 /**
- * Write scenarios, one request at a time (sustained, not concurrent). The raw side writes what a create or
- * update must write, in one transaction: the row, its contact link, its search document and a history entry.
+ * Write scenarios: one request at a time (sustained), and creates with several requests in flight. The raw
+ * side writes what a create or update must write, in one transaction: the row, its contact link, its search
+ * document and a history entry (under load: as many creates a transaction as requests are in flight).
  */
 export async function writeScenarios(env: BenchEnv): Promise<Scenario[]> {
   const { manager, raw } = env;
@@ -51,58 +55,55 @@ export async function writeScenarios(env: BenchEnv): Promise<Scenario[]> {
     }
   };
 
-  const rawCreate = (i: number) =>
-    tx(async () => {
-      const b = body(i);
-      const stage = pick(stageRows, i);
-      const now = new Date().toISOString();
-      const [row] = await raw.all<{ id: number }>(
-        `insert into deals (title, pipeline_id, stage_id, stage_semantics, probability, amount, currency, company_id,
+  const rawCreateRows = async (i: number) => {
+    const b = body(i);
+    const stage = pick(stageRows, i);
+    const now = new Date().toISOString();
+    const [row] = await raw.all<{ id: number }>(
+      `insert into deals (title, pipeline_id, stage_id, stage_semantics, probability, amount, currency, company_id,
            closed, has_product_rows, responsible_id, version, created_by, updated_by, created_at, updated_at, ${REGION_FIELD.column})
          values (?, ?, ?, ?, ?, ?, ?, ?, 0, 0, ?, 1, ?, ?, ?, ?, ?) returning id`,
-        [
-          b.title,
-          stage.pipeline_id,
-          stage.id,
-          stage.semantics,
-          stage.probability,
-          (1000 + (i % 5000)) * 100 + 50,
-          'USD',
-          b.companyId,
-          manager.id,
-          manager.id,
-          manager.id,
-          now,
-          now,
-          (i % 12) + 1,
-        ],
-      );
-      const id = Number(row?.id);
-      await raw.run('insert into deal_contacts (deal_id, contact_id, sort) values (?, ?, 0)', [
-        id,
-        b.contactIds[0],
-      ]);
-      if (sqlite)
-        await raw.run(
-          'insert into search_docs (rowid, entity_type, entity_id, responsible_id, owner, title, body) values (?, ?, ?, ?, ?, ?, ?)',
-          [ftsRowid('deal', id), 'deal', id, manager.id, `u${manager.id}`, b.title, ''],
-        );
-      else
-        await raw.run(
-          'insert into search_docs (entity_type, entity_id, responsible_id, title, body) values (?, ?, ?, ?, ?)',
-          ['deal', id, manager.id, b.title, ''],
-        );
+      [
+        b.title,
+        stage.pipeline_id,
+        stage.id,
+        stage.semantics,
+        stage.probability,
+        (1000 + (i % 5000)) * 100 + 50,
+        'USD',
+        b.companyId,
+        manager.id,
+        manager.id,
+        manager.id,
+        now,
+        now,
+        (i % 12) + 1,
+      ],
+    );
+    const id = Number(row?.id);
+    await raw.run('insert into deal_contacts (deal_id, contact_id, sort) values (?, ?, 0)', [
+      id,
+      b.contactIds[0],
+    ]);
+    if (sqlite)
       await raw.run(
-        'insert into history (entity_type, entity_id, action, actor_id, at, changes) values (?, ?, ?, ?, ?, ?)',
-        [
-          'deal',
-          id,
-          'create',
-          manager.id,
-          now,
-          JSON.stringify([{ field: 'title', old: null, new: b.title }]),
-        ],
+        'insert into search_docs (rowid, entity_type, entity_id, responsible_id, owner, title, body) values (?, ?, ?, ?, ?, ?, ?)',
+        [ftsRowid('deal', id), 'deal', id, manager.id, `u${manager.id}`, b.title, ''],
       );
+    else
+      await raw.run(
+        'insert into search_docs (entity_type, entity_id, responsible_id, title, body) values (?, ?, ?, ?, ?)',
+        ['deal', id, manager.id, b.title, ''],
+      );
+    await raw.run(
+      'insert into history (entity_type, entity_id, action, actor_id, at, changes) values (?, ?, ?, ?, ?, ?)',
+      ['deal', id, 'create', manager.id, now, JSON.stringify([{ field: 'title', old: null, new: b.title }])],
+    );
+  };
+  const rawCreate = (i: number) => tx(() => rawCreateRows(i));
+  const rawCreateGroup = (from: number, count: number) =>
+    tx(async () => {
+      for (let k = 0; k < count; k++) await rawCreateRows(from + k);
     });
 
   const rawUpdate = (i: number) =>
@@ -135,6 +136,16 @@ export async function writeScenarios(env: BenchEnv): Promise<Scenario[]> {
       sequential: true,
       api: (i) => call(env, manager.token, 'POST', '/api/v1/deals', body(i)).then(() => {}),
       raw: rawCreate,
+    },
+    {
+      name: `Create deal under load (POST, ${CONCURRENCY} requests in flight)`,
+      as: 'manager',
+      iterations: env.creates,
+      target: { perSecond: 2000 },
+      concurrency: CONCURRENCY,
+      api: (i) => call(env, manager.token, 'POST', '/api/v1/deals', body(i)).then(() => {}),
+      raw: rawCreate,
+      rawGroup: rawCreateGroup,
     },
     {
       name: 'Update deal amount (PATCH)',

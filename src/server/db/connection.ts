@@ -5,6 +5,7 @@ import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
 import { CacheInvalidationPlugin, QueryCache } from './cache.js';
+import { GroupCommit } from './group-commit.js';
 import type { DB } from './schema.js';
 
 export type Dialect = 'sqlite' | 'postgres';
@@ -21,6 +22,8 @@ export interface Db {
   committed?: (() => void)[];
   /** Inside a transaction opened by withTx: the handle outside it, for work after the commit. */
   outside?: Kysely<DB>;
+  /** SQLite: the queue that lets waiting transactions share one commit (see group-commit.ts). */
+  group?: GroupCommit;
   /** PostgreSQL: the connection string, for the connection that listens to live changes. */
   url?: string;
   close(): Promise<void>;
@@ -76,7 +79,8 @@ export function createDb(opts: DbOptions): Db {
     dialect: new SqliteDialect({ database: withStatementCache(sqlite) }),
     plugins: [new CacheInvalidationPlugin(cache)],
   });
-  return { kysely, dialect: 'sqlite', cache, live: liveEmitter(), close: () => kysely.destroy() };
+  const group = new GroupCommit(kysely);
+  return { kysely, dialect: 'sqlite', cache, live: liveEmitter(), group, close: () => kysely.destroy() };
 }
 
 /**

@@ -3,9 +3,11 @@ import type { Db } from './connection.js';
 /**
  * Runs `fn` in a transaction; inside one already, it simply runs (the outer transaction owns the commit).
  * Callbacks queued with `afterCommit` run once the outermost transaction has committed, never on rollback.
+ * On SQLite, transactions that queue up behind each other share one commit (group-commit.ts).
  */
 export async function withTx<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> {
   if (db.kysely.isTransaction) return fn(db);
+  if (db.group) return db.group.run(db, fn);
   const committed: (() => void)[] = [];
   const result = await db.kysely
     .transaction()
