@@ -49,6 +49,9 @@ const STALE_AFTER_WRITE: Record<string, string[]> = {
   sources: ['ref'],
 };
 
+/** Whether writing to the table drops cache entries (so it must go through Kysely and its plugin). */
+export const dropsCacheEntries = (table: string): boolean => table in STALE_AFTER_WRITE;
+
 function writtenTable(node: RootOperationNode): string | undefined {
   const table =
     node.kind === 'InsertQueryNode'

@@ -20,6 +20,12 @@ export interface Db {
   live: EventEmitter;
   /** Inside a transaction opened by withTx: callbacks to run once it commits. */
   committed?: (() => void)[];
+  /**
+   * Inside a SQLite transaction: writes that run last, just before the commit. The full-text index goes
+   * there (see indexDoc): FTS5 flushes its pending terms at every later statement of the transaction, so
+   * one flush for all of a commit's documents is much cheaper than one per statement.
+   */
+  beforeCommit?: (() => Promise<void>)[];
   /** Inside a transaction opened by withTx: the handle outside it, for work after the commit. */
   outside?: Kysely<DB>;
   /** SQLite: the queue that lets waiting transactions share one commit (see group-commit.ts). */
@@ -53,6 +59,9 @@ export interface DbOptions {
 export function createDb(opts: DbOptions): Db {
   if (opts.databaseUrl) {
     const pool = new pg.Pool({ connectionString: opts.databaseUrl, max: opts.poolSize ?? 10 });
+    // An idle connection the server closed (a restart, an administrator ending sessions): the pool drops it
+    // and opens a new one when needed. Without a listener the error would end the process.
+    pool.on('error', () => {});
     const cache = new QueryCache();
     const kysely = new Kysely<DB>({
       dialect: new PostgresDialect({ pool }),
@@ -72,6 +81,7 @@ export function createDb(opts: DbOptions): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
+  sqlite.pragma('temp_store = MEMORY');
   // 32 MB of pages in the process; the operating system's file cache holds the rest of a large database
   sqlite.pragma('cache_size = -32768');
   const cache = new QueryCache();

@@ -13,6 +13,8 @@ interface Job {
 interface Done {
   job: Job;
   value: unknown;
+  /** What the job left for the end of the transaction (tx.beforeCommit) and for after the commit. */
+  last: (() => Promise<void>)[];
   committed: (() => void)[];
 }
 
@@ -68,10 +70,11 @@ export class GroupCommit {
     let current: Job | undefined;
     try {
       await this.kysely.transaction().execute(async (trx) => {
-        const tx = (committed: (() => void)[]): Db => ({
+        const tx = (committed: (() => void)[], last: (() => Promise<void>)[]): Db => ({
           ...db,
           kysely: trx,
           committed,
+          beforeCommit: last,
           outside: this.kysely,
         });
         while (done.length < MAX_JOBS) {
@@ -83,19 +86,20 @@ export class GroupCommit {
             continue;
           }
           const committed: (() => void)[] = [];
+          const last: (() => Promise<void>)[] = [];
           if (!done.length) {
             // the first job needs no savepoint: on failure the whole transaction goes
             try {
-              done.push({ job: current, value: await current.work(tx(committed)), committed });
+              done.push({ job: current, value: await current.work(tx(committed, last)), last, committed });
             } catch (err) {
               throw new FirstJobFailed(err);
             }
           } else {
             await sql`savepoint group_job`.execute(trx);
             try {
-              const value = await current.work(tx(committed));
+              const value = await current.work(tx(committed, last));
               await sql`release group_job`.execute(trx);
-              done.push({ job: current, value, committed });
+              done.push({ job: current, value, last, committed });
             } catch (err) {
               const job = current;
               current = undefined;
@@ -108,6 +112,8 @@ export class GroupCommit {
           }
           current = undefined;
         }
+        // the jobs' deferred writes; should one fail (an I/O error), the whole group fails with it
+        for (const d of done) for (const write of d.last) await write();
       });
     } catch (err) {
       if (err instanceof FirstJobFailed) {

@@ -1,6 +1,7 @@
 import type { RecordEntity } from '../../../shared/access.js';
 import { assertRecordAccess } from '../../access/rights.js';
 import type { Ctx } from '../../context.js';
+import { insertRows } from '../../db/insert.js';
 import { nowIso } from '../../db/tx.js';
 import { notFound } from '../../errors.js';
 
@@ -12,7 +13,16 @@ export interface FieldChange {
 
 const IGNORED = new Set(['version', 'updatedAt', 'updatedBy', 'createdAt', 'createdBy', 'id']);
 
-const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+function same(a: unknown, b: unknown): boolean {
+  const x = a ?? null;
+  const y = b ?? null;
+  if (x === y) return true;
+  // lists and objects (multi-value fields, links) compare by content
+  if (typeof x !== 'object' || typeof y !== 'object' || x === null || y === null) return false;
+  return JSON.stringify(x) === JSON.stringify(y);
+}
+
+const empty = (v: unknown) => v === null || (Array.isArray(v) && v.length === 0);
 
 /** Field-by-field difference of two presentations of a record (either may be null: create / delete). */
 export function diff(
@@ -25,7 +35,6 @@ export function diff(
     if (IGNORED.has(key)) continue;
     const o = before?.[key] ?? null;
     const n = after?.[key] ?? null;
-    const empty = (v: unknown) => v === null || (Array.isArray(v) && v.length === 0);
     if (!before && empty(n)) continue;
     if (!after && empty(o)) continue;
     if (!same(o, n)) changes.push({ field: key, old: o, new: n });
@@ -41,17 +50,16 @@ export async function recordHistory(
   changes: FieldChange[],
 ): Promise<void> {
   if (action === 'update' && changes.length === 0) return;
-  await ctx.db.kysely
-    .insertInto('history')
-    .values({
+  await insertRows(ctx.db, 'history', [
+    {
       entity_type: entity,
       entity_id: entityId,
       action,
       actor_id: ctx.actor.userId || null,
       at: nowIso(),
       changes: JSON.stringify(changes),
-    })
-    .execute();
+    },
+  ]);
 }
 
 export interface HistoryEntry {

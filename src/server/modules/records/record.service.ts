@@ -1,6 +1,9 @@
 import { ErrorCodes } from '../../../shared/errors.js';
+import { actorOrg } from '../../access/actor.js';
 import { assertCanAssign, assertRecordAccess, reachCondition, reachOf } from '../../access/rights.js';
 import type { Ctx } from '../../context.js';
+import type { Db } from '../../db/connection.js';
+import { insertRows } from '../../db/insert.js';
 import { nowIso, withTx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
 import { staleVersion, writeIfVersion } from '../../optimistic.js';
@@ -14,6 +17,7 @@ import { indexDoc, removeDoc } from '../search/search.repository.js';
 import { activeUserIds } from '../users/active-users.js';
 import { COMM_KEYS, type CommKey, deleteCommunications, saveCommunications } from './communications.js';
 import type { ApiRecord, EntityDescriptor, Row } from './descriptor.js';
+import { KnownRefs } from './known-refs.js';
 import { presentRows, selectFields } from './record.present.js';
 import { validateRecordInput } from './record.schema.js';
 import { runWriteHooks } from './write-hooks.js';
@@ -94,8 +98,8 @@ export async function createRecord(ctx: Ctx, d: EntityDescriptor, body: unknown)
     const reach = await reachOf(ctx.db, ctx.actor, d.entity, 'create');
     if (reach.kind === 'none') throw new AppError(ErrorCodes.FORBIDDEN, `You may not create ${d.path}`);
   }
-  return withTx(ctx.db, async (db) => {
-    const tx = { ...ctx, db };
+  return recordTx(ctx, async (db) => {
+    const tx: Ctx = { ...ctx, db, known: new KnownRefs() };
     if (values.responsible_id !== undefined)
       await assertUserExists(tx, values.responsible_id as number, 'responsibleId');
     await d.prepare?.(tx, values, null, input);
@@ -107,11 +111,8 @@ export async function createRecord(ctx: Ctx, d: EntityDescriptor, body: unknown)
       created_at: now,
       updated_at: now,
     });
-    const inserted = (await db.kysely
-      .insertInto(d.table)
-      .values(values as never)
-      .returningAll()
-      .executeTakeFirstOrThrow()) as Row;
+    const [inserted] = await insertRows<Row>(db, d.table, [values], true);
+    if (!inserted) throw new Error(`insert into ${d.table} returned no row`);
     const id = Number(inserted.id);
     if (d.hasCommunications) await saveCommunications(tx, d.entity, id, pickComms(input), true);
     await d.afterWrite?.(tx, id, input, null);
@@ -120,6 +121,15 @@ export async function createRecord(ctx: Ctx, d: EntityDescriptor, body: unknown)
     await runWriteHooks(tx, { descriptor: d, action: 'created', id, before: null, after: record });
     return record;
   });
+}
+
+/**
+ * A record write's transaction. The company structure is fetched first, from the cache as a rule: the
+ * rights checks inside need it, and a transaction never reads it from the cache (see actorOrg).
+ */
+async function recordTx<T>(ctx: Ctx, fn: (db: Db) => Promise<T>): Promise<T> {
+  if (!ctx.actor.isAdmin && !ctx.db.kysely.isTransaction) await actorOrg(ctx.db, ctx.actor);
+  return withTx(ctx.db, fn);
 }
 
 function pickComms(input: Record<string, unknown>) {
@@ -150,8 +160,8 @@ export async function updateRecord(
   const schema = await recordSchemaOf(ctx, d);
   const input = validateRecordInput(d, schema.customs, body, 'update');
   const expected = (input.version as number | undefined) ?? ifMatch;
-  return withTx(ctx.db, async (db) => {
-    const tx = { ...ctx, db };
+  return recordTx(ctx, async (db) => {
+    const tx: Ctx = { ...ctx, db, known: new KnownRefs() };
     const existing = await loadRow(tx, d, id);
     if (!existing) throw notFound(d.label, id);
     await assertRecordAccess(db, ctx.actor, d.entity, 'update', ownerOf(d, existing), d.label, id);
@@ -189,8 +199,8 @@ export async function deleteRecord(
   expectedVersion?: number,
 ): Promise<void> {
   const schema = await recordSchemaOf(ctx, d);
-  await withTx(ctx.db, async (db) => {
-    const tx = { ...ctx, db };
+  await recordTx(ctx, async (db) => {
+    const tx: Ctx = { ...ctx, db, known: new KnownRefs() };
     const existing = await loadRow(tx, d, id);
     if (!existing) throw notFound(d.label, id);
     await assertRecordAccess(db, ctx.actor, d.entity, 'delete', ownerOf(d, existing), d.label, id);

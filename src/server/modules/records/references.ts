@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import type { RecordEntity } from '../../../shared/access.js';
 import { reachCondition, reachOf } from '../../access/rights.js';
 import type { Ctx } from '../../context.js';
+import { insertRows } from '../../db/insert.js';
 import { invalid } from '../../errors.js';
 import type { RecordTable } from './descriptor.js';
 
@@ -20,12 +21,21 @@ export async function assertReadableRefs(
   if (!unique.length) return;
   const reach = await reachOf(ctx.db, ctx.actor, entity, 'read');
   const owner = table === 'products' ? 'created_by' : 'responsible_id';
-  const found = await ctx.db.kysely
-    .selectFrom(table)
-    .select('id')
-    .where('id', 'in', unique)
-    .where(reachCondition(reach, owner))
-    .execute();
+  const found: { id: number; title?: string }[] =
+    table === 'companies'
+      ? await ctx.db.kysely
+          .selectFrom('companies')
+          .select(['id', 'title'])
+          .where('id', 'in', unique)
+          .where(reachCondition(reach, owner))
+          .execute()
+      : await ctx.db.kysely
+          .selectFrom(table)
+          .select('id')
+          .where('id', 'in', unique)
+          .where(reachCondition(reach, owner))
+          .execute();
+  ctx.known?.readable(entity, found);
   const have = new Set(found.map((r) => r.id));
   const missing = unique.filter((i) => !have.has(i));
   if (missing.length) {
@@ -45,11 +55,13 @@ export async function replaceLinks(
 ): Promise<void> {
   if (!created) await ctx.db.kysely.deleteFrom(table).where(ownColumn, '=', ownId).execute();
   const unique = [...new Set(otherIds)];
+  ctx.known?.linked(table, ownColumn, ownId, unique);
   if (!unique.length) return;
-  await ctx.db.kysely
-    .insertInto(table)
-    .values(unique.map((other, sort) => ({ [ownColumn]: ownId, [otherColumn]: other, sort }) as never))
-    .execute();
+  await insertRows(
+    ctx.db,
+    table,
+    unique.map((other, sort) => ({ [ownColumn]: ownId, [otherColumn]: other, sort })),
+  );
 }
 
 /** Loads one side of a link table for a page of records: id → linked ids in their order. */
@@ -62,6 +74,11 @@ export async function loadLinks(
 ): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>(ownIds.map((i) => [i, []]));
   if (!ownIds.length) return out;
+  const written = ctx.known && ownIds.map((i) => ctx.known?.linksOf(table, ownColumn, i));
+  if (written?.every((w) => w !== undefined)) {
+    for (const [k, i] of ownIds.entries()) out.set(i, [...(written[k] ?? [])]);
+    return out;
+  }
   const rows = (await ctx.db.kysely
     .selectFrom(table)
     .select([sql.ref<number>(ownColumn).as('own'), sql.ref<number>(otherColumn).as('other')])
@@ -81,6 +98,7 @@ export async function visibleIds(
 ): Promise<Set<number>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Set();
+  if (ctx.known && unique.every((id) => ctx.known?.isReadable(entity, id))) return new Set(unique);
   const reach = await reachOf(ctx.db, ctx.actor, entity, 'read');
   if (reach.kind === 'all') return new Set(unique);
   const owner = table === 'products' ? 'created_by' : 'responsible_id';
@@ -97,6 +115,8 @@ export async function visibleIds(
 export async function visibleCompanyTitles(ctx: Ctx, ids: number[]): Promise<Map<number, string>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
+  const titles = ctx.known && unique.map((id) => ctx.known?.titleOf('company', id));
+  if (titles?.every((t) => t !== undefined)) return new Map(unique.map((id, k) => [id, titles[k] as string]));
   const reach = await reachOf(ctx.db, ctx.actor, 'company', 'read');
   if (reach.kind === 'none') return new Map();
   const rows = await ctx.db.kysely

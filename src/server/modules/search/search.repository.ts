@@ -18,6 +18,15 @@ export function tokens(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+/**
+ * SQLite: inside a transaction, the index is written at its end (see Db.beforeCommit), in the order the
+ * changes were made; nothing in a write transaction searches, so nothing misses a document meanwhile.
+ */
+async function lastInTransaction(db: Db, write: () => Promise<void>): Promise<void> {
+  if (db.beforeCommit) db.beforeCommit.push(write);
+  else await write();
+}
+
 export async function indexDoc(
   db: Db,
   entity: RecordEntity,
@@ -29,12 +38,14 @@ export async function indexDoc(
 ): Promise<void> {
   if (db.dialect === 'sqlite') {
     const rowid = rowidOf(entity, id);
-    if (!fresh) await sql`delete from search_docs where rowid = ${rowid}`.execute(db.kysely);
-    await sql`insert into search_docs(rowid, entity_type, entity_id, responsible_id, owner, title, body)
-      values (${rowid}, ${entity}, ${id}, ${responsibleId}, ${`u${responsibleId}`}, ${doc.title}, ${doc.body})`.execute(
-      db.kysely,
-    );
-    return;
+    const write = async () => {
+      if (!fresh) await sql`delete from search_docs where rowid = ${rowid}`.execute(db.kysely);
+      await sql`insert into search_docs(rowid, entity_type, entity_id, responsible_id, owner, title, body)
+        values (${rowid}, ${entity}, ${id}, ${responsibleId}, ${`u${responsibleId}`}, ${doc.title}, ${doc.body})`.execute(
+        db.kysely,
+      );
+    };
+    return lastInTransaction(db, write);
   }
   await sql`insert into search_docs(entity_type, entity_id, responsible_id, title, body)
     values (${entity}, ${id}, ${responsibleId}, ${doc.title}, ${doc.body})
@@ -46,7 +57,10 @@ export async function indexDoc(
 
 export async function removeDoc(db: Db, entity: RecordEntity, id: number): Promise<void> {
   if (db.dialect === 'sqlite') {
-    await sql`delete from search_docs where rowid = ${rowidOf(entity, id)}`.execute(db.kysely);
+    const rowid = rowidOf(entity, id);
+    await lastInTransaction(db, async () => {
+      await sql`delete from search_docs where rowid = ${rowid}`.execute(db.kysely);
+    });
   } else {
     await sql`delete from search_docs where entity_type = ${entity} and entity_id = ${id}`.execute(db.kysely);
   }

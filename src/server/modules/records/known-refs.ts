@@ -1,0 +1,39 @@
+import type { RecordEntity } from '../../../shared/access.js';
+
+/**
+ * What one record write has learned about its links, so presenting the written record does not read it
+ * back: the linked records it checked (they exist and the actor may read them, with a company's title)
+ * and the link rows it wrote. Lives for one write only; everything in it was true inside its transaction.
+ */
+export class KnownRefs {
+  readonly #readable = new Map<RecordEntity, Map<number, string | null>>();
+  readonly #links = new Map<string, Map<number, number[]>>();
+
+  /** Records found readable by the actor; `title` where the check read it. */
+  readable(entity: RecordEntity, rows: { id: number; title?: string | null }[]): void {
+    const known = this.#readable.get(entity) ?? new Map<number, string | null>();
+    this.#readable.set(entity, known);
+    for (const r of rows) known.set(r.id, r.title ?? known.get(r.id) ?? null);
+  }
+
+  isReadable(entity: RecordEntity, id: number): boolean {
+    return this.#readable.get(entity)?.has(id) ?? false;
+  }
+
+  /** A readable record's title, when the check read it. */
+  titleOf(entity: RecordEntity, id: number): string | undefined {
+    return this.#readable.get(entity)?.get(id) ?? undefined;
+  }
+
+  /** The link rows of one record, as just written (in their order). */
+  linked(table: string, ownColumn: string, ownId: number, otherIds: number[]): void {
+    const key = `${table}.${ownColumn}`;
+    const known = this.#links.get(key) ?? new Map<number, number[]>();
+    this.#links.set(key, known);
+    known.set(ownId, otherIds);
+  }
+
+  linksOf(table: string, ownColumn: string, ownId: number): number[] | undefined {
+    return this.#links.get(`${table}.${ownColumn}`)?.get(ownId);
+  }
+}
