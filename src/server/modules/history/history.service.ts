@@ -1,7 +1,7 @@
 import type { RecordEntity } from '../../../shared/access.js';
 import { assertRecordAccess } from '../../access/rights.js';
 import type { Ctx } from '../../context.js';
-import { insertRows } from '../../db/insert.js';
+import { insertRows } from '../../db/statements.js';
 import { nowIso } from '../../db/tx.js';
 import { notFound } from '../../errors.js';
 

@@ -3,7 +3,7 @@ import { actorOrg } from '../../access/actor.js';
 import { assertCanAssign, assertRecordAccess, reachCondition, reachOf } from '../../access/rights.js';
 import type { Ctx } from '../../context.js';
 import type { Db } from '../../db/connection.js';
-import { insertRows } from '../../db/insert.js';
+import { insertRows } from '../../db/statements.js';
 import { nowIso, withTx } from '../../db/tx.js';
 import { AppError, notFound } from '../../errors.js';
 import { staleVersion, writeIfVersion } from '../../optimistic.js';

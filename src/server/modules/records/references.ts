@@ -1,8 +1,8 @@
 import { sql } from 'kysely';
 import type { RecordEntity } from '../../../shared/access.js';
-import { reachCondition, reachOf } from '../../access/rights.js';
+import { reachCondition, reachIncludes, reachOf } from '../../access/rights.js';
 import type { Ctx } from '../../context.js';
-import { insertRows } from '../../db/insert.js';
+import { insertRows, selectByIds } from '../../db/statements.js';
 import { invalid } from '../../errors.js';
 import type { RecordTable } from './descriptor.js';
 
@@ -21,20 +21,14 @@ export async function assertReadableRefs(
   if (!unique.length) return;
   const reach = await reachOf(ctx.db, ctx.actor, entity, 'read');
   const owner = table === 'products' ? 'created_by' : 'responsible_id';
-  const found: { id: number; title?: string }[] =
-    table === 'companies'
-      ? await ctx.db.kysely
-          .selectFrom('companies')
-          .select(['id', 'title'])
-          .where('id', 'in', unique)
-          .where(reachCondition(reach, owner))
-          .execute()
-      : await ctx.db.kysely
-          .selectFrom(table)
-          .select('id')
-          .where('id', 'in', unique)
-          .where(reachCondition(reach, owner))
-          .execute();
+  const columns = table === 'companies' ? ['id', owner, 'title'] : ['id', owner];
+  const rows = await selectByIds<{ id: number; title?: string } & Record<string, unknown>>(
+    ctx.db,
+    table,
+    columns,
+    unique,
+  );
+  const found = rows.filter((r) => reachIncludes(reach, (r[owner] as number | null) ?? null));
   ctx.known?.readable(entity, found);
   const have = new Set(found.map((r) => r.id));
   const missing = unique.filter((i) => !have.has(i));
