@@ -134,6 +134,42 @@ describe('CRM records over the native API', () => {
 });
 
 // last: the records it makes would shift the counts and ids the tests above expect
+describe('the answer to a write', () => {
+  it("is what a later read shows, for a department manager's deal with a company and contacts", async () => {
+    const dept = await t.admin.post('/api/v1/departments', { name: 'Answer check' });
+    const me = await t.user({ departmentId: dept.body.id });
+    const colleague = await t.user({ departmentId: dept.body.id });
+    const company = await colleague.post('/api/v1/companies', { title: 'Colleague & Co' });
+    const [a, b, c] = await Promise.all(
+      ['Anna', 'Boris', 'Clara'].map((name) => colleague.post('/api/v1/contacts', { name })),
+    );
+    const created = await me.post('/api/v1/deals', {
+      title: 'Read-back check',
+      companyId: company.body.id,
+      contactIds: [c?.body.id, a?.body.id, c?.body.id],
+    });
+    expect(created.status).toBe(201);
+    expect(created.body).toMatchObject({
+      companyId: company.body.id,
+      companyTitle: 'Colleague & Co',
+      contactIds: [c?.body.id, a?.body.id],
+    });
+    expect((await me.get(`/api/v1/deals/${created.body.id}`)).body).toEqual(created.body);
+
+    const updated = await me.patch(`/api/v1/deals/${created.body.id}`, {
+      contactIds: [b?.body.id, a?.body.id],
+      companyId: null,
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body).toMatchObject({
+      companyId: null,
+      companyTitle: null,
+      contactIds: [b?.body.id, a?.body.id],
+    });
+    expect((await me.get(`/api/v1/deals/${created.body.id}`)).body).toEqual(updated.body);
+  });
+});
+
 describe('phones, emails, websites and messengers', () => {
   it("keeps a phone's id when the phone is sent back with it, and drops the ones left out", async () => {
     const made = await t.admin.post('/api/v1/contacts', {
