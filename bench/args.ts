@@ -25,7 +25,7 @@ export function parseBenchArgs(argv = process.argv.slice(2)): BenchArgs {
       scale: { type: 'string', default: '1' },
       db: { type: 'string', default: 'sqlite' },
       iterations: { type: 'string', default: '300' },
-      creates: { type: 'string', default: '2000' },
+      creates: { type: 'string', default: '10000' },
       regenerate: { type: 'boolean', default: false },
       'api-only': { type: 'boolean', default: false },
       only: { type: 'string' },

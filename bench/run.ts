@@ -23,7 +23,7 @@ import { writeScenarios } from './scenarios-write.js';
 import { BENCH_DEPARTMENTS } from './schema-setup.js';
 
 /**
- * `npm run bench -- [--scale 0.1] [--db sqlite|postgres] [--iterations 300] [--creates 2000] [--regenerate]
+ * `npm run bench -- [--scale 0.1] [--db sqlite|postgres] [--iterations 300] [--creates 10000] [--regenerate]
  *   [--api-only] [--only <part of a scenario name>]`
  * Measures the real HTTP app in-process (app.inject, Bearer token) beside raw SQL on the same database,
  * prints a markdown table and writes it to bench/results/latest-<db>.md.

@@ -259,6 +259,15 @@ describe('outbound webhooks: delivery', () => {
         deliveredAt: expect.any(String),
       }),
     ]);
+    // the list of webhooks carries each one's newest delivery (none yet: null)
+    const quiet = await newWebhook({ url: receiver.url('/quiet'), events: ['lead.deleted'] });
+    const list = (await t.admin.get('/api/v1/webhooks/outbound')).body.items as {
+      id: number;
+      lastDelivery: unknown;
+    }[];
+    expect(list.find((h) => h.id === w.id)?.lastDelivery).toEqual(log.items[0]);
+    expect(list.find((h) => h.id === quiet.id)?.lastDelivery).toBeNull();
+    await t.admin.delete(`/api/v1/webhooks/outbound/${quiet.id}`);
     await t.admin.delete(`/api/v1/webhooks/outbound/${w.id}`);
   });
 

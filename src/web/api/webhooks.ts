@@ -50,6 +50,11 @@ export interface OutboundWebhook {
   updatedAt: string;
 }
 
+/** A webhook as its list shows it: with its newest delivery, or null before the first. */
+export interface OutboundWebhookListItem extends OutboundWebhook {
+  lastDelivery: Delivery | null;
+}
+
 export interface OutboundWebhookInput {
   name: string;
   url: string;
@@ -99,7 +104,6 @@ export const webhookKeys = {
   deliveries: (id: number) => ['webhooks', 'deliveries', id] as const,
   deliveryPage: (id: number, status: DeliveryStatus | null) =>
     ['webhooks', 'deliveries', id, status] as const,
-  lastDelivery: (id: number) => ['webhooks', 'deliveries', id, 'last'] as const,
 };
 
 const items = <T>(path: string) => get<{ items: T[] }>(path).then((r) => r.items);
@@ -136,7 +140,7 @@ export const useWebhookEvents = () =>
     staleTime: Number.POSITIVE_INFINITY,
   });
 export const useOutboundWebhooks = () =>
-  useQuery({ queryKey: webhookKeys.outbound, queryFn: () => items<OutboundWebhook>(OUTBOUND) });
+  useQuery({ queryKey: webhookKeys.outbound, queryFn: () => items<OutboundWebhookListItem>(OUTBOUND) });
 export const useOutboundWebhook = (id: number) =>
   useQuery({
     queryKey: webhookKeys.outboundOne(id),
@@ -162,13 +166,6 @@ const DELIVERY_PAGE = 50;
 const deliveriesPath = (id: number, params: Record<string, string | number | null | undefined>) =>
   `${OUTBOUND}/${id}/deliveries${qs(params)}`;
 
-/** The newest delivery of a webhook, for the list's "last delivery" column. */
-export const useLastDelivery = (id: number) =>
-  useQuery({
-    queryKey: webhookKeys.lastDelivery(id),
-    queryFn: () => get<Page<Delivery>>(deliveriesPath(id, { limit: 1 })).then((r) => r.items[0] ?? null),
-  });
-
 /**
  * A webhook's delivery log, newest first, one page more as it scrolls. While a delivery of the newest page
  * is still pending the log refreshes itself every few seconds, so its outcome appears without a click.
@@ -188,5 +185,6 @@ export function useDeliveries(id: number, status: DeliveryStatus | null) {
 export const useRetryDelivery = (webhookId: number) =>
   useWrite(
     (deliveryId: number) => post<Delivery>(`${OUTBOUND}/${webhookId}/deliveries/${deliveryId}/retry`),
-    () => [webhookKeys.deliveries(webhookId)],
+    // the list of webhooks shows each one's newest delivery
+    () => [webhookKeys.deliveries(webhookId), webhookKeys.outbound],
   );

@@ -32,12 +32,13 @@ export interface DeliveryView {
   createdAt: string;
 }
 
-function deliveryQuery(db: Db, webhookId: number) {
+function deliveries(db: Db) {
   return db.kysely
     .selectFrom('webhook_deliveries as d')
     .innerJoin('outbox as o', 'o.id', 'd.outbox_id')
     .select([
       'd.id',
+      'd.webhook_id',
       'd.status',
       'd.attempts',
       'd.next_attempt_at',
@@ -50,9 +51,10 @@ function deliveryQuery(db: Db, webhookId: number) {
       'o.entity',
       'o.entity_id',
       'o.created_at as occurred_at',
-    ])
-    .where('d.webhook_id', '=', webhookId);
+    ]);
 }
+
+const deliveryQuery = (db: Db, webhookId: number) => deliveries(db).where('d.webhook_id', '=', webhookId);
 
 type DeliveryRow = Awaited<ReturnType<ReturnType<typeof deliveryQuery>['execute']>>[number];
 
@@ -102,6 +104,29 @@ export async function listDeliveries(
     items: page.map((r) => present(r, hook.format)),
     nextCursor: rows.length > input.limit && last ? encodeCursor([last.id]) : null,
   };
+}
+
+/** The newest delivery of each of the webhooks (for their list), in one query. */
+export async function lastDeliveries(
+  db: Db,
+  webhooks: { id: number; format: string }[],
+): Promise<Map<number, DeliveryView>> {
+  if (!webhooks.length) return new Map();
+  const newest = db.kysely
+    .selectFrom('webhook_deliveries')
+    .select((eb) => eb.fn.max('id').as('id'))
+    .where(
+      'webhook_id',
+      'in',
+      webhooks.map((w) => w.id),
+    )
+    .groupBy('webhook_id');
+  const rows = await deliveries(db).where('d.id', 'in', newest).execute();
+  const formats = new Map(webhooks.map((w) => [w.id, w.format]));
+  const out = new Map<number, DeliveryView>();
+  for (const r of rows)
+    if (r.webhook_id !== null) out.set(r.webhook_id, present(r, formats.get(r.webhook_id) ?? 'native'));
+  return out;
 }
 
 /**

@@ -7,7 +7,7 @@ import { actorOf } from '../../http/auth.js';
 import { idParam } from '../../http/list-query.js';
 import { registerOutboxHooks } from '../../jobs/outbox.js';
 import { EVENT_NAMES, nativeEventName } from '../../jobs/outbox-events.js';
-import { DELIVERY_STATUSES, listDeliveries, retryDelivery } from './delivery-log.service.js';
+import { DELIVERY_STATUSES, lastDeliveries, listDeliveries, retryDelivery } from './delivery-log.service.js';
 import { configureOutbound, settingsFromConfig } from './outbound-settings.js';
 import {
   createWebhook,
@@ -59,8 +59,18 @@ export async function webhookOutRoutes(app: FastifyInstance, opts: { db: Db; con
   );
   r.get(
     '/api/v1/webhooks/outbound',
-    { schema: { tags, summary: 'List outbound webhooks (administrators; never the secrets)' } },
-    async (req) => ({ items: await listWebhooks(db, actorOf(req)) }),
+    {
+      schema: {
+        tags,
+        summary: 'List outbound webhooks (administrators; never the secrets)',
+        description: 'Each with `lastDelivery`: its newest delivery (as in its delivery log), or null.',
+      },
+    },
+    async (req) => {
+      const hooks = await listWebhooks(db, actorOf(req));
+      const last = await lastDeliveries(db, hooks);
+      return { items: hooks.map((h) => ({ ...h, lastDelivery: last.get(h.id) ?? null })) };
+    },
   );
   r.post(
     '/api/v1/webhooks/outbound',

@@ -80,7 +80,6 @@ export default {
     rotateMessage:
       'The current secret of "{{name}}" stops working at once: requests signed with the new one will fail the receiver’s check until you give it the new secret.',
     noDeliveries: 'Nothing sent yet',
-    lastUnknown: 'Delivery status unavailable',
     lastDelivery: 'Last delivery: {{when}}',
     activate: 'Switch on "{{name}}"',
     deactivate: 'Switch off "{{name}}"',

@@ -1,13 +1,12 @@
-import { Badge, Group, Skeleton, Switch, Text, ThemeIcon } from '@mantine/core';
+import { Badge, Group, Switch, Text, ThemeIcon } from '@mantine/core';
 import { notifications } from '@mantine/notifications';
 import { IconKey, IconListDetails, IconPencil, IconWebhook } from '@tabler/icons-react';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useMe } from '../../../api/session';
 import {
-  type OutboundWebhook,
+  type OutboundWebhookListItem,
   useDeleteOutboundWebhook,
-  useLastDelivery,
   useUpdateOutboundWebhook,
   useWebhookEvents,
   type WebhookFormat,
@@ -23,28 +22,20 @@ import { summarize } from './events';
 import own from './webhooks.module.css';
 
 /** The newest delivery's outcome and when it happened, or that nothing was sent yet. */
-function LastDelivery({ webhookId }: { webhookId: number }) {
+function LastDelivery({ hook }: { hook: OutboundWebhookListItem }) {
   const { t } = useTranslation('integrations');
   const me = useMe();
-  const last = useLastDelivery(webhookId);
-  if (last.isPending) return <Skeleton h={18} w={90} />;
-  if (last.isError)
+  const d = hook.lastDelivery;
+  if (!d)
     return (
-      <Text size="xs" c="red" title={problemText(t, last.error)}>
-        {t('outbound.lastUnknown')}
-      </Text>
-    );
-  if (!last.data)
-    return (
-      <Text size="xs" c="dimmed" data-testid={`outbound-last-${webhookId}`}>
+      <Text size="xs" c="dimmed" data-testid={`outbound-last-${hook.id}`}>
         {t('outbound.noDeliveries')}
       </Text>
     );
-  const d = last.data;
   const when = formatDateTime(d.deliveredAt ?? d.occurredAt, me.data?.timeZone);
   return (
     <Group gap={6} wrap="nowrap" title={t('outbound.lastDelivery', { when })}>
-      <DeliveryStatusBadge status={d.status} testId={`outbound-last-${webhookId}`} />
+      <DeliveryStatusBadge status={d.status} testId={`outbound-last-${hook.id}`} />
       <Text size="xs" c="dimmed" className={own.nowrap}>
         {when}
       </Text>
@@ -69,7 +60,7 @@ export function OutboundWebhookRow({
   onEdit,
   onRotated,
 }: {
-  hook: OutboundWebhook;
+  hook: OutboundWebhookListItem;
   onEdit: () => void;
   onRotated: (shown: { secret: string; format: WebhookFormat }) => void;
 }) {
@@ -111,7 +102,7 @@ export function OutboundWebhookRow({
         <Badge variant="outline" color="gray" size="sm" radius="sm" tt="none">
           {t(`formats.${hook.format}.label`)}
         </Badge>
-        <LastDelivery webhookId={hook.id} />
+        <LastDelivery hook={hook} />
       </div>
       <div className={`${classes.actions} ${own.hookActions}`}>
         <Switch
