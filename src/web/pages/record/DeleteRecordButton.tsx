@@ -38,6 +38,8 @@ export function DeleteRecordButton({ compact }: { compact: boolean }) {
         size="xs"
         variant="subtle"
         color="red"
+        // stays red in the dark scheme, where the subtle variant would draw it almost white
+        c="red.6"
         leftSection={compact ? undefined : <IconTrash size={14} />}
         onClick={() => {
           remove.reset();

@@ -17,7 +17,16 @@ export function RowAction({
 }) {
   return (
     <Tooltip label={label} openDelay={400}>
-      <ActionIcon variant="subtle" color={color} onClick={onClick} aria-label={label} data-testid={testId}>
+      <ActionIcon
+        variant="subtle"
+        color={color}
+        // a coloured action (the red bin) keeps its colour in the dark scheme too, where the subtle
+        // variant would draw it almost white
+        {...(color === 'gray' ? {} : { c: `${color}.6` })}
+        onClick={onClick}
+        aria-label={label}
+        data-testid={testId}
+      >
         {children}
       </ActionIcon>
     </Tooltip>
