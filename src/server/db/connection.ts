@@ -81,7 +81,6 @@ export function createDb(opts: DbOptions): Db {
   sqlite.pragma('synchronous = NORMAL');
   sqlite.pragma('busy_timeout = 5000');
   sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('temp_store = MEMORY');
   // 32 MB of pages in the process; the operating system's file cache holds the rest of a large database
   sqlite.pragma('cache_size = -32768');
   const cache = new QueryCache();

@@ -101,13 +101,13 @@ export class GroupCommit {
               await sql`release group_job`.execute(trx);
               done.push({ job: current, value, last, committed });
             } catch (err) {
-              const job = current;
+              // the job has failed whatever happens next
+              current.reject(err);
               current = undefined;
               // this rolls back the one job; if SQLite already ended the transaction, this throws and the
               // whole group fails below
               await sql`rollback to group_job`.execute(trx);
               await sql`release group_job`.execute(trx);
-              job.reject(err);
             }
           }
           current = undefined;

@@ -1,11 +1,16 @@
 import type { RecordEntity } from '../../../shared/access.js';
+import type { Actor } from '../../access/actor.js';
+import type { Ctx } from '../../context.js';
 
 /**
  * What one record write has learned about its links, so presenting the written record does not read it
  * back: the linked records it checked (they exist and the actor may read them, with a company's title)
- * and the link rows it wrote. Lives for one write only; everything in it was true inside its transaction.
+ * and the link rows it wrote. Lives for one write only; everything in it was true inside its transaction,
+ * for the actor who made the write (see knownRefs).
  */
 export class KnownRefs {
+  constructor(readonly actor: Actor) {}
+
   readonly #readable = new Map<RecordEntity, Map<number, string | null>>();
   readonly #links = new Map<string, Map<number, number[]>>();
 
@@ -37,3 +42,7 @@ export class KnownRefs {
     return this.#links.get(`${table}.${ownColumn}`)?.get(ownId);
   }
 }
+
+/** The write's knowledge, when the context is still that write's actor (readability is theirs alone). */
+export const knownRefs = (ctx: Ctx): KnownRefs | undefined =>
+  ctx.known && ctx.known.actor === ctx.actor ? ctx.known : undefined;

@@ -99,7 +99,7 @@ export async function createRecord(ctx: Ctx, d: EntityDescriptor, body: unknown)
     if (reach.kind === 'none') throw new AppError(ErrorCodes.FORBIDDEN, `You may not create ${d.path}`);
   }
   return recordTx(ctx, async (db) => {
-    const tx: Ctx = { ...ctx, db, known: new KnownRefs() };
+    const tx: Ctx = { ...ctx, db, known: new KnownRefs(ctx.actor) };
     if (values.responsible_id !== undefined)
       await assertUserExists(tx, values.responsible_id as number, 'responsibleId');
     await d.prepare?.(tx, values, null, input);
@@ -161,7 +161,7 @@ export async function updateRecord(
   const input = validateRecordInput(d, schema.customs, body, 'update');
   const expected = (input.version as number | undefined) ?? ifMatch;
   return recordTx(ctx, async (db) => {
-    const tx: Ctx = { ...ctx, db, known: new KnownRefs() };
+    const tx: Ctx = { ...ctx, db, known: new KnownRefs(ctx.actor) };
     const existing = await loadRow(tx, d, id);
     if (!existing) throw notFound(d.label, id);
     await assertRecordAccess(db, ctx.actor, d.entity, 'update', ownerOf(d, existing), d.label, id);
@@ -200,7 +200,7 @@ export async function deleteRecord(
 ): Promise<void> {
   const schema = await recordSchemaOf(ctx, d);
   await recordTx(ctx, async (db) => {
-    const tx: Ctx = { ...ctx, db, known: new KnownRefs() };
+    const tx: Ctx = { ...ctx, db, known: new KnownRefs(ctx.actor) };
     const existing = await loadRow(tx, d, id);
     if (!existing) throw notFound(d.label, id);
     await assertRecordAccess(db, ctx.actor, d.entity, 'delete', ownerOf(d, existing), d.label, id);

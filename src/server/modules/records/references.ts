@@ -5,6 +5,7 @@ import type { Ctx } from '../../context.js';
 import { insertRows, selectByIds } from '../../db/statements.js';
 import { invalid } from '../../errors.js';
 import type { RecordTable } from './descriptor.js';
+import { knownRefs } from './known-refs.js';
 
 /**
  * Checks that linked records exist and that the actor may read them. A record outside the actor's reach
@@ -29,7 +30,7 @@ export async function assertReadableRefs(
     unique,
   );
   const found = rows.filter((r) => reachIncludes(reach, (r[owner] as number | null) ?? null));
-  ctx.known?.readable(entity, found);
+  knownRefs(ctx)?.readable(entity, found);
   const have = new Set(found.map((r) => r.id));
   const missing = unique.filter((i) => !have.has(i));
   if (missing.length) {
@@ -49,7 +50,7 @@ export async function replaceLinks(
 ): Promise<void> {
   if (!created) await ctx.db.kysely.deleteFrom(table).where(ownColumn, '=', ownId).execute();
   const unique = [...new Set(otherIds)];
-  ctx.known?.linked(table, ownColumn, ownId, unique);
+  knownRefs(ctx)?.linked(table, ownColumn, ownId, unique);
   if (!unique.length) return;
   await insertRows(
     ctx.db,
@@ -68,7 +69,8 @@ export async function loadLinks(
 ): Promise<Map<number, number[]>> {
   const out = new Map<number, number[]>(ownIds.map((i) => [i, []]));
   if (!ownIds.length) return out;
-  const written = ctx.known && ownIds.map((i) => ctx.known?.linksOf(table, ownColumn, i));
+  const known = knownRefs(ctx);
+  const written = known && ownIds.map((i) => known.linksOf(table, ownColumn, i));
   if (written?.every((w) => w !== undefined)) {
     for (const [k, i] of ownIds.entries()) out.set(i, [...(written[k] ?? [])]);
     return out;
@@ -92,7 +94,8 @@ export async function visibleIds(
 ): Promise<Set<number>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Set();
-  if (ctx.known && unique.every((id) => ctx.known?.isReadable(entity, id))) return new Set(unique);
+  const known = knownRefs(ctx);
+  if (known && unique.every((id) => known.isReadable(entity, id))) return new Set(unique);
   const reach = await reachOf(ctx.db, ctx.actor, entity, 'read');
   if (reach.kind === 'all') return new Set(unique);
   const owner = table === 'products' ? 'created_by' : 'responsible_id';
@@ -109,7 +112,8 @@ export async function visibleIds(
 export async function visibleCompanyTitles(ctx: Ctx, ids: number[]): Promise<Map<number, string>> {
   const unique = [...new Set(ids)];
   if (!unique.length) return new Map();
-  const titles = ctx.known && unique.map((id) => ctx.known?.titleOf('company', id));
+  const known = knownRefs(ctx);
+  const titles = known && unique.map((id) => known.titleOf('company', id));
   if (titles?.every((t) => t !== undefined)) return new Map(unique.map((id, k) => [id, titles[k] as string]));
   const reach = await reachOf(ctx.db, ctx.actor, 'company', 'read');
   if (reach.kind === 'none') return new Map();
