@@ -167,6 +167,19 @@ describe('the answer to a write', () => {
       contactIds: [b?.body.id, a?.body.id],
     });
     expect((await me.get(`/api/v1/deals/${created.body.id}`)).body).toEqual(updated.body);
+
+    // a change that leaves the links alone answers them as they are
+    const renamed = await me.patch(`/api/v1/deals/${created.body.id}`, {
+      title: 'Read-back check, renamed',
+      companyId: company.body.id,
+    });
+    expect(renamed.body).toMatchObject({
+      companyTitle: 'Colleague & Co',
+      contactIds: [b?.body.id, a?.body.id],
+    });
+    expect((await me.get(`/api/v1/deals/${created.body.id}`)).body).toEqual(renamed.body);
+    const titled = await me.patch(`/api/v1/deals/${created.body.id}`, { title: 'Read-back check, again' });
+    expect((await me.get(`/api/v1/deals/${created.body.id}`)).body).toEqual(titled.body);
   });
 });
 

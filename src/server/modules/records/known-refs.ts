@@ -3,10 +3,11 @@ import type { Actor } from '../../access/actor.js';
 import type { Ctx } from '../../context.js';
 
 /**
- * What one record write has learned about its links, so presenting the written record does not read it
- * back: the linked records it checked (they exist and the actor may read them, with a company's title)
- * and the link rows it wrote. Lives for one write only; everything in it was true inside its transaction,
- * for the actor who made the write (see knownRefs).
+ * What one record write has learned about its links, so presenting the written record does not read them
+ * again: the linked records it checked or showed (they exist and the actor may read them, with a
+ * company's title) and the link rows it read or wrote (a write replaces what was read). Lives for one
+ * write only; everything in it was true inside its transaction, for the actor who made the write (see
+ * knownRefs).
  */
 export class KnownRefs {
   constructor(readonly actor: Actor) {}
@@ -30,7 +31,7 @@ export class KnownRefs {
     return this.#readable.get(entity)?.get(id) ?? undefined;
   }
 
-  /** The link rows of one record, as just written (in their order). */
+  /** The link rows of one record, as just read or written (in their order). */
   linked(table: string, ownColumn: string, ownId: number, otherIds: number[]): void {
     const key = `${table}.${ownColumn}`;
     const known = this.#links.get(key) ?? new Map<number, number[]>();

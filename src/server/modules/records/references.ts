@@ -82,6 +82,7 @@ export async function loadLinks(
     .orderBy('sort')
     .execute()) as { own: number; other: number }[];
   for (const r of rows) out.get(r.own)?.push(r.other);
+  if (known) for (const [own, others] of out) known.linked(table, ownColumn, own, [...others]);
   return out;
 }
 
@@ -105,6 +106,7 @@ export async function visibleIds(
     .where('id', 'in', unique)
     .where(reachCondition(reach, owner))
     .execute();
+  known?.readable(entity, rows);
   return new Set(rows.map((r) => r.id));
 }
 
@@ -123,5 +125,6 @@ export async function visibleCompanyTitles(ctx: Ctx, ids: number[]): Promise<Map
     .where('id', 'in', unique)
     .$if(reach.kind !== 'all', (q) => q.where(reachCondition(reach, 'responsible_id')))
     .execute();
+  known?.readable('company', rows);
   return new Map(rows.map((r) => [r.id, r.title]));
 }
