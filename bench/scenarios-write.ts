@@ -127,24 +127,25 @@ export async function writeScenarios(env: BenchEnv): Promise<Scenario[]> {
       );
     });
 
+  // the same creates, measured one after another and with several in flight
+  const create = {
+    as: 'manager',
+    iterations: env.creates,
+    target: { perSecond: 2000 },
+    api: (i: number) => call(env, manager.token, 'POST', '/api/v1/deals', body(i)).then(() => {}),
+    raw: rawCreate,
+  } as const;
+
   return [
     {
+      ...create,
       name: `Create deal (POST, ${env.creates.toLocaleString('en-US')} in a row)`,
-      as: 'manager',
-      iterations: env.creates,
-      target: { perSecond: 2000 },
       sequential: true,
-      api: (i) => call(env, manager.token, 'POST', '/api/v1/deals', body(i)).then(() => {}),
-      raw: rawCreate,
     },
     {
+      ...create,
       name: `Create deal under load (POST, ${CONCURRENCY} requests in flight)`,
-      as: 'manager',
-      iterations: env.creates,
-      target: { perSecond: 2000 },
       concurrency: CONCURRENCY,
-      api: (i) => call(env, manager.token, 'POST', '/api/v1/deals', body(i)).then(() => {}),
-      raw: rawCreate,
       rawGroup: rawCreateGroup,
     },
     {
