@@ -7,6 +7,7 @@ import pg from 'pg';
 import { CacheInvalidationPlugin, QueryCache } from './cache.js';
 import { GroupCommit } from './group-commit.js';
 import type { DB } from './schema.js';
+import { withStatementCache } from './sqlite-statements.js';
 
 export type Dialect = 'sqlite' | 'postgres';
 
@@ -90,31 +91,4 @@ export function createDb(opts: DbOptions): Db {
   });
   const group = new GroupCommit(kysely);
   return { kysely, dialect: 'sqlite', cache, live: liveEmitter(), group, close: () => kysely.destroy() };
-}
-
-/**
- * Kysely prepares every query anew; preparing costs more than running most of ours. Keep prepared
- * statements by SQL text (Kysely runs one query at a time on SQLite, so reuse is safe). Schema changes
- * (custom fields) make better-sqlite3 re-prepare transparently.
- */
-function withStatementCache(sqlite: Database.Database, max = 500): Database.Database {
-  const statements = new Map<string, Database.Statement>();
-  const prepare = (source: string) => {
-    let stmt = statements.get(source);
-    if (stmt) {
-      statements.delete(source);
-    } else {
-      stmt = sqlite.prepare(source);
-      if (statements.size >= max) statements.delete(statements.keys().next().value as string);
-    }
-    statements.set(source, stmt);
-    return stmt;
-  };
-  return new Proxy(sqlite, {
-    get(target, prop, receiver) {
-      if (prop === 'prepare') return prepare;
-      const value = Reflect.get(target, prop, receiver);
-      return typeof value === 'function' ? value.bind(target) : value;
-    },
-  });
 }
