@@ -11,6 +11,7 @@ import { migrate } from '../src/server/db/migrate.js';
 import { createApiToken } from '../src/server/modules/api-tokens/api-token.service.js';
 import { DATA_DIR, parseBenchArgs, RESULTS_DIR } from './args.js';
 import type { BenchEnv } from './env.js';
+import { floorTable, measureFloors } from './floor.js';
 import { datasetExists, ensureDataset } from './generate.js';
 import { liveScenarios } from './live.js';
 import { measure, type Result, table } from './measure.js';
@@ -67,11 +68,12 @@ async function main() {
     let liveHeap = 0;
     const bitrix24 = await bitrix24Scenarios(env);
     const selected = (name: string) => !args.only || name.toLowerCase().includes(args.only);
+    const writes = await writeScenarios(env);
     const scenarios = [
       ...(await readScenarios(env)),
       ...bitrix24.scenarios,
       ...activityScenarios(env),
-      ...(await writeScenarios(env)),
+      ...writes.scenarios,
       ...liveScenarios(env),
     ].filter((s) => selected(s.name));
     for (const scenario of scenarios) {
@@ -92,6 +94,11 @@ async function main() {
       out('  … reading every deal through the Bitrix24-compatible API, the native API and raw SQL');
       fullRead = await bitrix24FullRead(env, bitrix24.hooks);
     }
+    let floors = '';
+    if (selected('floor')) {
+      out('  … the same work behind a bare route (the floor of this machine)');
+      floors = floorTable(await measureFloors(env, writes.kit));
+    }
     await app.close();
     await raw.close();
     await db.close();
@@ -103,7 +110,9 @@ async function main() {
       liveHeap,
       load: [loadBefore, os.loadavg()[0] ?? 0] as const,
     };
-    const report = `${render(results, dataset.sizes, memory, generatedIn, location)}\n\n${fullRead}`;
+    const report = [render(results, dataset.sizes, memory, generatedIn, location), fullRead, floors]
+      .filter(Boolean)
+      .join('\n\n');
     out();
     out(report);
     // a partial run (--only) prints its figures but leaves the last full report in place

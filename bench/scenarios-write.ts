@@ -11,7 +11,14 @@ const CONCURRENCY = 16;
  * side writes what a create or update must write, in one transaction: the row, its contact link, its search
  * document and a history entry (under load: as many creates a transaction as requests are in flight).
  */
-export async function writeScenarios(env: BenchEnv): Promise<Scenario[]> {
+export interface CreateKit {
+  /** The body of the i-th benchmark create. */
+  body(i: number): Record<string, unknown>;
+  /** What a create writes, as raw SQL, inside a transaction the caller opened; answers the new id. */
+  rawCreateRows(i: number, body?: Record<string, unknown>): Promise<number>;
+}
+
+export async function writeScenarios(env: BenchEnv): Promise<{ scenarios: Scenario[]; kit: CreateKit }> {
   const { manager, raw } = env;
   const own = async (table: string, limit: number) =>
     (
@@ -55,8 +62,8 @@ export async function writeScenarios(env: BenchEnv): Promise<Scenario[]> {
     }
   };
 
-  const rawCreateRows = async (i: number) => {
-    const b = body(i);
+  const rawCreateRows = async (i: number, given?: Record<string, unknown>): Promise<number> => {
+    const b = (given ?? body(i)) as ReturnType<typeof body>;
     const stage = pick(stageRows, i);
     const now = new Date().toISOString();
     const [row] = await raw.all<{ id: number }>(
@@ -99,8 +106,12 @@ export async function writeScenarios(env: BenchEnv): Promise<Scenario[]> {
       'insert into history (entity_type, entity_id, action, actor_id, at, changes) values (?, ?, ?, ?, ?, ?)',
       ['deal', id, 'create', manager.id, now, JSON.stringify([{ field: 'title', old: null, new: b.title }])],
     );
+    return id;
   };
-  const rawCreate = (i: number) => tx(() => rawCreateRows(i));
+  const rawCreate = (i: number) =>
+    tx(async () => {
+      await rawCreateRows(i);
+    });
   const rawCreateGroup = (from: number, count: number) =>
     tx(async () => {
       for (let k = 0; k < count; k++) await rawCreateRows(from + k);
@@ -136,7 +147,7 @@ export async function writeScenarios(env: BenchEnv): Promise<Scenario[]> {
     raw: rawCreate,
   } as const;
 
-  return [
+  const scenarios: Scenario[] = [
     {
       ...create,
       name: `Create deal (POST, ${env.creates.toLocaleString('en-US')} in a row)`,
@@ -160,4 +171,5 @@ export async function writeScenarios(env: BenchEnv): Promise<Scenario[]> {
       raw: rawUpdate,
     },
   ];
+  return { scenarios, kit: { body, rawCreateRows } };
 }
