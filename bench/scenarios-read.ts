@@ -209,12 +209,31 @@ async function searchQueries(env: BenchEnv): Promise<string[]> {
   return out;
 }
 
-function rawSearch(env: BenchEnv, text: string): Promise<unknown[]> {
+async function rawSearch(env: BenchEnv, text: string): Promise<unknown[]> {
   const toks = queryTokens(text, env.phoneRegion);
   const teamIn = `responsible_id in (${marks(env.team.length)})`;
   if (env.raw.dialect === 'sqlite') {
-    const words = toks.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' AND ');
-    const match = `{title body} : (${words}) AND owner : (${env.team.map((u) => `u${u}`).join(' OR ')})`;
+    // the search module's plan: count inside the owners' documents; newest first past 1,000 matches;
+    // otherwise rank, over the words alone when they match few enough documents to score
+    const words = `{title body} : (${toks.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' AND ')})`;
+    const owned = `${words} AND owner : (${env.team.map((u) => `u${u}`).join(' OR ')})`;
+    const count = async (match: string) =>
+      Number(
+        (
+          await env.raw.all<{ n: number }>(
+            'select count(*) as n from (select 1 from search_docs where search_docs match ? limit 1001)',
+            [match],
+          )
+        )[0]?.n,
+      );
+    const narrowed = await count(owned);
+    if (!narrowed) return [];
+    if (narrowed > 1000)
+      return env.raw.all(
+        `select entity_type, entity_id, title from search_docs where search_docs match ? and ${teamIn} order by rowid desc limit 20`,
+        [owned, ...env.team],
+      );
+    const match = (await count(words)) <= 1000 ? words : owned;
     return env.raw.all(
       `select entity_type, entity_id, title, rank
        from search_docs where search_docs match ? and ${teamIn} order by rank limit 20`,

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestApp, type TestApp } from '../support/app.js';
+import { engine } from '../support/test-db.js';
 
 let t: TestApp;
 const ids: Record<string, number> = {};
@@ -91,5 +92,40 @@ describe('global search', () => {
     ]);
     const none = await t.admin.get('/api/v1/duplicates?phone=%2B1%20202%20555%200100');
     expect(none.body.items).toEqual([]);
+  });
+
+  it('ranks a manager’s own matches among a thousand of another department’s, and shows the newest of a broad match', async () => {
+    const north = (await t.admin.post('/api/v1/departments', { name: 'North' })).body.id;
+    const south = (await t.admin.post('/api/v1/departments', { name: 'South' })).body.id;
+    const mine = await t.user({ departmentId: north });
+    const theirs = await t.user({ departmentId: south });
+    const bulk: number[] = [];
+    for (let from = 0; from < 1010; from += 50) {
+      const made = await Promise.all(
+        Array.from({ length: 50 }, (_, k) =>
+          theirs.post('/api/v1/deals', { title: `Zephyr bulk ${from + k}` }).then((r) => r.body.id as number),
+        ),
+      );
+      bulk.push(...made);
+    }
+    const own = [
+      (await mine.post('/api/v1/deals', { title: 'Zephyr mine alpha' })).body.id,
+      (await mine.post('/api/v1/deals', { title: 'Zephyr mine beta zephyr' })).body.id,
+    ];
+    const searchAs = async (who: typeof mine, q: string) => {
+      const res = await who.get(`/api/v1/search?q=${encodeURIComponent(q)}`);
+      expect(res.status).toBe(200);
+      return (res.body.items as { id: number }[]).map((h) => h.id);
+    };
+    // the word matches over a thousand records, two of them the manager's: those two, ranked
+    expect((await searchAs(mine, 'zephyr')).sort()).toEqual([...own].sort());
+    expect(await searchAs(mine, 'zephyr mine beta')).toEqual([own[1]]);
+    expect(await searchAs(mine, 'zephyr bulk')).toEqual([]);
+    // over a thousand of one's own matches: twenty of them (SQLite: the newest, as ranking them says little)
+    const broad = await searchAs(theirs, 'zephyr bulk');
+    expect(broad).toHaveLength(20);
+    expect(broad.every((id) => bulk.includes(id))).toBe(true);
+    if (engine === 'sqlite') expect(broad).toEqual([...bulk].sort((a, b) => b - a).slice(0, 20));
+    expect(await searchAs(theirs, 'zephyr mine')).toEqual([]);
   });
 });

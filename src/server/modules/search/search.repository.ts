@@ -86,27 +86,8 @@ export async function searchDocs(
 ): Promise<SearchHit[]> {
   if (!queryTokens.length) return [];
   if (db.dialect === 'sqlite') {
-    // Words match title and body by prefix; `owners` (when every searched type has the same reach)
-    // narrows the matches inside the index. `allowed` still applies: it is the rule, this is the speed.
     const words = queryTokens.map((t) => `"${t.replaceAll('"', '""')}"*`).join(' AND ');
-    const match = owners?.length
-      ? `{title body} : (${words}) AND owner : (${owners.map((o) => `u${o}`).join(' OR ')})`
-      : `{title body} : (${words})`;
-    // Ranking scores every match; a short prefix can match tens of thousands of documents. Past
-    // BROAD matches the ranking says little anyway, so such a query shows the newest records instead.
-    const counted = await sql<{ n: number }>`select count(*) as n from
-      (select 1 from search_docs where search_docs match ${match} limit ${BROAD + 1})`.execute(db.kysely);
-    const broad = Number(counted.rows[0]?.n ?? 0) > BROAD;
-    const result = await sql<{ entity_type: RecordEntity; entity_id: number; title: string; rank: number }>`
-      select entity_type, entity_id, title, ${broad ? sql`0` : sql`rank`} as rank
-      from search_docs where search_docs match ${match} and ${allowed}
-      order by ${broad ? sql`rowid desc` : sql`rank`} limit ${limit}`.execute(db.kysely);
-    return result.rows.map((r) => ({
-      entityType: r.entity_type,
-      entityId: Number(r.entity_id),
-      title: r.title,
-      rank: -r.rank,
-    }));
+    return searchSqlite(db, `{title body} : (${words})`, allowed, limit, owners);
   }
   const tsquery = queryTokens.map((t) => `${t.replaceAll(/[^\p{L}\p{N}]/gu, '')}:*`).join(' & ');
   const result = await sql<{ entity_type: RecordEntity; entity_id: number; title: string; rank: number }>`
@@ -120,5 +101,51 @@ export async function searchDocs(
     entityId: r.entity_id,
     title: r.title,
     rank: r.rank,
+  }));
+}
+
+/** How many documents match, counting no further than `cap`. */
+async function countUpTo(db: Db, match: string, cap: number): Promise<number> {
+  const counted = await sql<{ n: number }>`select count(*) as n from
+    (select 1 from search_docs where search_docs match ${match} limit ${cap})`.execute(db.kysely);
+  return Number(counted.rows[0]?.n ?? 0);
+}
+
+/**
+ * FTS5: words match title and body by prefix. `owners` (when every searched type has the same reach)
+ * narrows the matches inside the index, which is cheap for counting and for reading newest first, but
+ * not for ranking: bm25 scores each term of the query over the whole index, the owners' long lists
+ * included. So the ranking uses the owner terms only when the words alone match too many documents to
+ * score. `allowed` applies throughout: it is the rule, the owner terms are the speed.
+ */
+async function searchSqlite(
+  db: Db,
+  wordsMatch: string,
+  allowed: Expression<SqlBool>,
+  limit: number,
+  owners: number[] | undefined,
+): Promise<SearchHit[]> {
+  const ownersMatch = owners?.length
+    ? `${wordsMatch} AND owner : (${owners.map((o) => `u${o}`).join(' OR ')})`
+    : wordsMatch;
+  const narrowed = await countUpTo(db, ownersMatch, BROAD + 1);
+  if (narrowed === 0) return [];
+  // Past BROAD matches a ranking says little (a short prefix can match tens of thousands of documents),
+  // so such a query shows the newest records instead.
+  const broad = narrowed > BROAD;
+  const rankWith = broad
+    ? ownersMatch
+    : ownersMatch === wordsMatch || (await countUpTo(db, wordsMatch, BROAD + 1)) <= BROAD
+      ? wordsMatch
+      : ownersMatch;
+  const result = await sql<{ entity_type: RecordEntity; entity_id: number; title: string; rank: number }>`
+    select entity_type, entity_id, title, ${broad ? sql`0` : sql`rank`} as rank
+    from search_docs where search_docs match ${rankWith} and ${allowed}
+    order by ${broad ? sql`rowid desc` : sql`rank`} limit ${limit}`.execute(db.kysely);
+  return result.rows.map((r) => ({
+    entityType: r.entity_type,
+    entityId: Number(r.entity_id),
+    title: r.title,
+    rank: -r.rank,
   }));
 }
