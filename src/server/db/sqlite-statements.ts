@@ -67,7 +67,8 @@ function readerOf(stmt: Database.Statement, generation: () => number): CachedSta
 /**
  * Kysely prepares every query anew; preparing costs more than running most of ours. Keep prepared
  * statements by SQL text (Kysely runs one query at a time on SQLite, so reuse is safe). Schema changes
- * (custom fields) make better-sqlite3 re-prepare transparently.
+ * (custom fields) make better-sqlite3 re-prepare transparently; readers then read their column lists
+ * again (see readerOf).
  */
 export function withStatementCache(sqlite: Database.Database, max = 500): Database.Database {
   const statements = new Map<string, CachedStatement | Database.Statement>();

@@ -133,14 +133,12 @@ async function searchSqlite(
   // Past BROAD matches a ranking says little (a short prefix can match tens of thousands of documents),
   // so such a query shows the newest records instead.
   const broad = narrowed > BROAD;
-  const rankWith = broad
-    ? ownersMatch
-    : ownersMatch === wordsMatch || (await countUpTo(db, wordsMatch, BROAD + 1)) <= BROAD
-      ? wordsMatch
-      : ownersMatch;
+  const rankWordsAlone =
+    !broad && (ownersMatch === wordsMatch || (await countUpTo(db, wordsMatch, BROAD + 1)) <= BROAD);
+  const match = rankWordsAlone ? wordsMatch : ownersMatch;
   const result = await sql<{ entity_type: RecordEntity; entity_id: number; title: string; rank: number }>`
     select entity_type, entity_id, title, ${broad ? sql`0` : sql`rank`} as rank
-    from search_docs where search_docs match ${rankWith} and ${allowed}
+    from search_docs where search_docs match ${match} and ${allowed}
     order by ${broad ? sql`rowid desc` : sql`rank`} limit ${limit}`.execute(db.kysely);
   return result.rows.map((r) => ({
     entityType: r.entity_type,
