@@ -43,3 +43,5 @@ export async function call(
 export const marks = (n: number) => Array.from({ length: n }, () => '?').join(', ');
 export const pick = <T>(items: T[], i: number): T => items[i % items.length] as T;
 export const q = (v: unknown) => encodeURIComponent(JSON.stringify(v));
+/** Lets the event loop turn, as a real server does between requests on socket I/O. */
+export const turn = () => new Promise<void>((resolve) => setImmediate(resolve));

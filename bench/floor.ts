@@ -1,6 +1,7 @@
 import Fastify, { type FastifyInstance } from 'fastify';
+import { dateTimeOut } from '../src/server/compat/bitrix24/values.js';
 import { formatMoney } from '../src/shared/money.js';
-import type { BenchEnv } from './env.js';
+import { type BenchEnv, turn } from './env.js';
 import type { CreateKit } from './scenarios-write.js';
 
 /**
@@ -17,7 +18,6 @@ export interface Floor {
 }
 
 const IN_FLIGHT = 16;
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** A bare route's creates, grouped into one transaction per turn of the event loop, as the app's are. */
 function createRoute(app: FastifyInstance, env: BenchEnv, kit: CreateKit): void {
@@ -78,7 +78,7 @@ async function pageRoute(app: FastifyInstance, env: BenchEnv): Promise<void> {
         OPPORTUNITY: formatMoney(Number(r.amount)),
         CURRENCY_ID: r.currency,
         ASSIGNED_BY_ID: String(r.responsible_id),
-        DATE_MODIFY: `${String(r.updated_at).slice(0, 19)}+00:00`,
+        DATE_MODIFY: dateTimeOut(r.updated_at),
       })),
       time: { start: 0, finish: 0 },
     };

@@ -1,6 +1,6 @@
 import { loadActor } from '../src/server/access/actor.js';
 import { createInboundWebhook } from '../src/server/compat/bitrix24/webhooks/inbound-webhook.service.js';
-import { type BenchEnv, call, marks, pick } from './env.js';
+import { type BenchEnv, call, marks, pick, turn } from './env.js';
 import type { Scenario } from './measure.js';
 
 /**
@@ -167,8 +167,6 @@ async function timedPass(
   const { rows, requests } = await run();
   return { name, rows, requests, seconds: Number(process.hrtime.bigint() - t) / 1e9 };
 }
-
-const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /**
  * Reads every deal once per way, as the administrator: Bitrix24 clients' `>ID` paging (50 a request, as
