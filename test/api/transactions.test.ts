@@ -18,8 +18,7 @@ beforeAll(async () => {
   const made = await createTestDb();
   db = made.db;
   drop = made.drop;
-  const id = engine === 'postgres' ? sql`id serial primary key` : sql`id integer primary key`;
-  await sql`create table tx_probe (${id}, label text not null unique)`.execute(db.kysely);
+  await sql`create table tx_probe (${probeId()}, label text not null unique)`.execute(db.kysely);
   if (engine === 'sqlite') {
     const row = await sql<{
       file: string;
@@ -29,13 +28,14 @@ beforeAll(async () => {
 });
 afterAll(async () => drop());
 
+const probeId = () => (engine === 'postgres' ? sql`id serial primary key` : sql`id integer primary key`);
 const insert = (tx: Db, label: string) =>
   sql`insert into tx_probe (label) values (${label})`.execute(tx.kysely);
-const labels = async (prefix: string) =>
+const labels = async (prefix: string, on: Db = db) =>
   (
     await sql<{
       label: string;
-    }>`select label from tx_probe where label like ${`${prefix}%`} order by label`.execute(db.kysely)
+    }>`select label from tx_probe where label like ${`${prefix}%`} order by label`.execute(on.kysely)
   ).rows.map((r) => r.label);
 
 describe('transactions under concurrent writes', () => {
@@ -120,6 +120,52 @@ describe('transactions under concurrent writes', () => {
     ]);
     expect(callbacks).toEqual(['ok']);
   });
+
+  it('keeps only the last run of work that had to run again, with its result and callbacks, once', async () => {
+    // a database of its own: how SQLite groups run depends on the failures the queue has seen before
+    const own = await createTestDb();
+    await sql`create table tx_probe (${probeId()}, label text not null unique)`.execute(own.db.kysely);
+    try {
+      await lastRunCounts(own.db);
+    } finally {
+      await own.drop();
+    }
+  });
+
+  async function lastRunCounts(db: Db) {
+    const runs = new Map<number, number>();
+    const callbacks: string[] = [];
+    const settled: number[] = [];
+    const results = await Promise.allSettled(
+      Array.from({ length: 60 }, (_, i) =>
+        withTx(db, async (tx) => {
+          const run = (runs.get(i) ?? 0) + 1;
+          runs.set(i, run);
+          await insert(tx, `g-${String(i).padStart(2, '0')}`);
+          if (i % 7 === 6) throw new Error(`job ${i} fails`);
+          afterCommit(tx, () => callbacks.push(`g-${i}`));
+          return run;
+        }).finally(() => settled.push(i)),
+      ),
+    );
+    const ok = Array.from({ length: 60 }, (_, i) => i).filter((i) => i % 7 !== 6);
+    expect(results.flatMap((r, i) => (r.status === 'rejected' ? [i] : []))).toEqual(
+      Array.from({ length: 60 }, (_, i) => i).filter((i) => i % 7 === 6),
+    );
+    // each caller gets the value of the run that was committed: its last
+    for (const i of ok) expect(results[i]).toEqual({ status: 'fulfilled', value: runs.get(i) });
+    expect(await labels('g-', db)).toEqual(ok.map((i) => `g-${String(i).padStart(2, '0')}`));
+    expect(callbacks.sort()).toEqual(ok.map((i) => `g-${i}`).sort());
+    if (engine === 'sqlite') {
+      // SQLite runs them in a queue: a failed one hears of it only once the work queued before it committed
+      for (const i of ok) {
+        const failedAfter = (f: number) => f > i && f % 7 === 6;
+        expect(settled.slice(0, settled.indexOf(i)).filter(failedAfter)).toEqual([]);
+      }
+      // the work before the first failure shared its commit, so it was rolled back and ran again
+      expect(Math.max(...runs.values())).toBeGreaterThan(1);
+    }
+  }
 
   it('runs a nested withTx inside its outer transaction', async () => {
     await expect(
