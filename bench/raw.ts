@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import pg from 'pg';
-import type { Dialect } from '../src/server/db/connection.js';
+import { applySqlitePragmas, type Dialect } from '../src/server/db/connection.js';
 
 /**
  * Plain SQL on the benchmark database, without Kysely or the services: prepared statements on
@@ -14,14 +14,10 @@ export interface Raw {
   close(): Promise<void>;
 }
 
-/** The pragmas of src/server/db/connection.ts createDb, so raw SQL and the app see the same settings. */
+/** Opened with the pragmas of the app's connections, so raw SQL and the app see the same settings. */
 export function openSqlite(file: string): Database.Database {
   const sqlite = new Database(file);
-  sqlite.pragma('journal_mode = WAL');
-  sqlite.pragma('synchronous = NORMAL');
-  sqlite.pragma('busy_timeout = 5000');
-  sqlite.pragma('foreign_keys = ON');
-  sqlite.pragma('cache_size = -32768');
+  applySqlitePragmas(sqlite);
   return sqlite;
 }
 
