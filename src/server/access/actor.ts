@@ -14,24 +14,33 @@ export interface Actor {
 }
 
 export async function loadActor(db: Db, userId: number): Promise<Actor | null> {
-  // Cached briefly (db/cache.ts); any write to users or roles drops the entries at once.
-  const row = await db.cache.get(`actor:${userId}`, CACHE_TTL_MS, () => readActorRow(db, userId));
+  // Cached briefly (db/cache.ts); any write to users or roles drops the entries at once. Each request gets
+  // an Actor of its own (it keeps the request's company structure); the parsed permissions are shared.
+  const row = await db.cache.get(`actor:${userId}`, CACHE_TTL_MS, () => readActor(db, userId));
   if (!row?.active) return null;
   return {
     userId: row.id,
-    isAdmin: Boolean(row.is_admin),
-    departmentId: row.department_id,
-    permissions: row.permissions ? (JSON.parse(row.permissions) as Permissions) : {},
+    isAdmin: row.isAdmin,
+    departmentId: row.departmentId,
+    permissions: row.permissions,
   };
 }
 
-function readActorRow(db: Db, userId: number) {
-  return db.kysely
+async function readActor(db: Db, userId: number) {
+  const row = await db.kysely
     .selectFrom('users')
     .leftJoin('roles', 'roles.id', 'users.role_id')
     .select(['users.id', 'users.is_admin', 'users.department_id', 'users.active', 'roles.permissions'])
     .where('users.id', '=', userId)
     .executeTakeFirst();
+  if (!row) return undefined;
+  return {
+    id: row.id,
+    active: Boolean(row.active),
+    isAdmin: Boolean(row.is_admin),
+    departmentId: row.department_id,
+    permissions: Object.freeze(row.permissions ? (JSON.parse(row.permissions) as Permissions) : {}),
+  };
 }
 
 /** The company structure, cached briefly (see db/cache.ts) and kept for the rest of the request. */

@@ -43,10 +43,10 @@ const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
  * same database transaction, one after another, and one COMMIT makes them all durable.
  *
  * Each caller sees exactly what it would with a transaction of its own: its work is rolled back alone when
- * it fails, its promise settles only after the commit that holds its work (a failed one's, after the commit
- * of the work queued before it), and its after-commit callbacks run only then. Nothing uncommitted is seen outside the group: other requests' queries wait for the
- * connection, which the group holds until it commits. If the commit itself fails, every transaction of
- * the group fails with it.
+ * it fails, its promise settles only after the commit that holds its work (a failed one's, after the
+ * commit of the work queued before it), and its after-commit callbacks run only then. Nothing uncommitted
+ * is seen outside the group: other requests' queries wait for the connection, which the group holds until
+ * it commits. If the commit itself fails, every transaction of the group fails with it.
  *
  * Transactions run without savepoints: in SQLite each savepoint copies every page a transaction first
  * touches into a statement journal, which cost a create about a tenth of its time. When one fails, the
