@@ -34,6 +34,40 @@ describe('concurrency', () => {
     expect(now.body).toMatchObject({ version: 2, amount: winner.body.amount });
   });
 
+  it('makes each of many concurrent creates once, whole, when some beside them fail', async () => {
+    const lone = await t.admin.post('/api/v1/deals', { title: 'Lone create' });
+    const fails = (i: number) => i % 5 === 4;
+    const results = await Promise.all(
+      Array.from({ length: 30 }, (_, i) =>
+        t.admin.post(
+          '/api/v1/deals',
+          fails(i)
+            ? { title: `Shared create ${i}`, companyId: 999_999 }
+            : { title: `Shared create ${i}`, amount: `${i}.50` },
+        ),
+      ),
+    );
+    for (const [i, r] of results.entries()) {
+      if (fails(i)) {
+        expect(r.status).toBe(400);
+        expect(await countDeals(`Shared create ${i}`)).toBe(0);
+        continue;
+      }
+      expect(r.status).toBe(201);
+      // a create that had to run again starts from its own input: the default stage, its amount, version 1
+      expect(r.body).toMatchObject({
+        title: `Shared create ${i}`,
+        amount: `${i}.50`,
+        pipelineId: lone.body.pipelineId,
+        stageId: lone.body.stageId,
+        version: 1,
+      });
+      expect(await countDeals(`Shared create ${i}`)).toBe(1);
+      const history = await t.admin.get(`/api/v1/deals/${r.body.id}/history`);
+      expect(history.body.items.map((h: { action: string }) => h.action)).toEqual(['create']);
+    }
+  });
+
   it('accepts the version as If-Match too', async () => {
     const deal = await t.admin.post('/api/v1/deals', { title: 'If-Match' });
     const stale = await t.admin.patch(`/api/v1/deals/${deal.body.id}`, { title: 'x' }, { 'if-match': '"7"' });

@@ -90,15 +90,17 @@ async function afterChange(
 export async function createRecord(ctx: Ctx, d: EntityDescriptor, body: unknown): Promise<ApiRecord> {
   const schema = await recordSchemaOf(ctx, d);
   const input = validateRecordInput(d, schema.customs, body, 'create');
-  const values = toColumns(writableFields(d, schema), input);
+  const validated = toColumns(writableFields(d, schema), input);
   if (d.ownerColumn === 'responsible_id') {
-    values.responsible_id ??= ctx.actor.userId;
-    await assertCanAssign(ctx.db, ctx.actor, d.entity, 'create', values.responsible_id as number);
+    validated.responsible_id ??= ctx.actor.userId;
+    await assertCanAssign(ctx.db, ctx.actor, d.entity, 'create', validated.responsible_id as number);
   } else {
     const reach = await reachOf(ctx.db, ctx.actor, d.entity, 'create');
     if (reach.kind === 'none') throw new AppError(ErrorCodes.FORBIDDEN, `You may not create ${d.path}`);
   }
   return recordTx(ctx, async (db) => {
+    // a copy: the transaction may run again (tx.ts), and each run starts from the validated input
+    const values = { ...validated };
     const tx: Ctx = { ...ctx, db, known: new KnownRefs(ctx.actor) };
     if (values.responsible_id !== undefined)
       await assertUserExists(tx, values.responsible_id as number, 'responsibleId');
