@@ -43,10 +43,27 @@ async function readActor(db: Db, userId: number) {
   };
 }
 
-/** The company structure, cached briefly (see db/cache.ts) and kept for the rest of the request. */
+/** Company structures read inside a transaction, per run of it (a run's own object is its key). */
+const orgOfRun = new WeakMap<object, Promise<Org>>();
+
+/**
+ * The company structure, cached briefly (see db/cache.ts) and kept for the rest of the request. Read first
+ * inside a transaction, it is read there and kept for that run only: the transaction may be rolled back
+ * and run again (db/tx.ts), and what it read is not the request's to keep.
+ */
 export function actorOrg(db: Db, actor: Actor): Promise<Org> {
-  actor.org ??= db.kysely.isTransaction ? loadOrg(db) : db.cache.get('org', CACHE_TTL_MS, () => loadOrg(db));
-  return actor.org;
+  if (actor.org) return actor.org;
+  if (!db.kysely.isTransaction) {
+    actor.org = db.cache.get('org', CACHE_TTL_MS, () => loadOrg(db));
+    return actor.org;
+  }
+  const run = db.committed ?? db.kysely;
+  let org = orgOfRun.get(run);
+  if (!org) {
+    org = loadOrg(db);
+    orgOfRun.set(run, org);
+  }
+  return org;
 }
 
 /** The system itself (migrations, seeding): all rights, attributed to no user. */

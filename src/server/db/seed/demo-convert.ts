@@ -25,11 +25,14 @@ export async function convertLeads(
   );
   const now = Date.now();
   for (let start = 0; start < chosen.length; start += BATCH) {
+    // drawn before the transaction, which may run more than once (db/tx.ts)
+    const planned = chosen.slice(start, start + BATCH).map((lead) => {
+      const at = new Date(Math.min(addDays(lead.createdAt, rng.int(1, 20)).getTime(), now - 3600_000));
+      return { lead, at, stage: stageFor(rng, stages, at) };
+    });
     await withTx(ctx.db, async (db) => {
       const tx = { ...ctx, db };
-      for (const lead of chosen.slice(start, start + BATCH)) {
-        const at = new Date(Math.min(addDays(lead.createdAt, rng.int(1, 20)).getTime(), now - 3600_000));
-        const stage = stageFor(rng, stages, at);
+      for (const { lead, at, stage } of planned) {
         const result = await convertLead(tx, lead.id, {
           contact: { create: true },
           ...(lead.hasCompany ? { company: { create: true } } : {}),

@@ -158,8 +158,6 @@ export async function seedCatalog(ctx: Ctx): Promise<DemoProduct[]> {
     .selectFrom('products')
     .select(['id', 'name', 'price', 'measure', 'section_id'])
     .execute();
-  const sectionIds = new Map<string, number>();
-  const products: DemoProduct[] = [];
   if (existing.length) {
     const services = await ctx.db.kysely
       .selectFrom('product_sections')
@@ -168,7 +166,10 @@ export async function seedCatalog(ctx: Ctx): Promise<DemoProduct[]> {
       .executeTakeFirst();
     return existing.map((p) => ({ ...p, price: Number(p.price), service: p.section_id === services?.id }));
   }
-  await withTx(ctx.db, async (db) => {
+  // everything the transaction builds lives inside it: it may run more than once (db/tx.ts)
+  return withTx(ctx.db, async (db) => {
+    const sectionIds = new Map<string, number>();
+    const products: DemoProduct[] = [];
     for (const [section, parent, list] of CATALOG) {
       const parentId = parent ? (sectionIds.get(parent) ?? null) : null;
       const row = await createSection(
@@ -200,6 +201,6 @@ export async function seedCatalog(ctx: Ctx): Promise<DemoProduct[]> {
         });
       }
     }
+    return products;
   });
-  return products;
 }

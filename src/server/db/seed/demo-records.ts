@@ -35,18 +35,25 @@ export async function createMany<E extends object>(
   const dates = spreadDates(rng, count, 365);
   const out: (Made & E)[] = [];
   for (let start = 0; start < count; start += BATCH) {
-    await withTx(ctx.db, async (db) => {
+    // drawn before the transaction, which may run more than once (db/tx.ts): the same records each time
+    const planned: (ReturnType<typeof build> & { createdAt: Date })[] = [];
+    for (let i = start; i < Math.min(count, start + BATCH); i++) {
+      const createdAt = dates[i] as Date;
+      planned.push({ createdAt, ...build(i, createdAt) });
+    }
+    const batch = await withTx(ctx.db, async (db) => {
       const tx = { ...ctx, db };
-      for (let i = start; i < Math.min(count, start + BATCH); i++) {
-        const createdAt = dates[i] as Date;
-        const { input, seller, extra } = build(i, createdAt);
+      const made: (Made & E)[] = [];
+      for (const { input, seller, extra, createdAt } of planned) {
         const record = await createRecord(tx, d, { ...input, responsibleId: seller.id });
-        const made = { ...extra, id: record.id, seller, createdAt };
-        if (after) await after(made, tx);
-        await backdate(tx, d.table, d.entity, made.id, createdAt, seller.id);
-        out.push(made);
+        const one = { ...extra, id: record.id, seller, createdAt };
+        if (after) await after(one, tx);
+        await backdate(tx, d.table, d.entity, one.id, createdAt, seller.id);
+        made.push(one);
       }
+      return made;
     });
+    out.push(...batch);
   }
   return out;
 }
