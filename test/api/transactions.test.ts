@@ -178,3 +178,47 @@ describe('transactions under concurrent writes', () => {
     expect(await labels('f-')).toEqual([]);
   });
 });
+
+describe('the cache inside transactions', () => {
+  const load = (value: string, calls: string[]) => () => {
+    calls.push(value);
+    return Promise.resolve(value);
+  };
+
+  it('serves others what a transaction loaded only once it has committed', async () => {
+    const calls: string[] = [];
+    await expect(
+      withTx(db, async (tx) => {
+        expect(await tx.cache.get('probe:a', 60_000, load('in a rolled-back transaction', calls))).toBe(
+          'in a rolled-back transaction',
+        );
+        throw new Error('rolled back');
+      }),
+    ).rejects.toThrow('rolled back');
+    expect(await db.cache.get('probe:a', 60_000, load('fresh', calls))).toBe('fresh');
+
+    await withTx(db, async (tx) => {
+      await tx.cache.get('probe:b', 60_000, load('committed', calls));
+    });
+    expect(await db.cache.get('probe:b', 60_000, load('loaded again', calls))).toBe('committed');
+    expect(calls).toEqual(['in a rolled-back transaction', 'fresh', 'committed']);
+  });
+
+  it('drops what a transaction loaded when something was invalidated after the load', async () => {
+    const calls: string[] = [];
+    await withTx(db, async (tx) => {
+      await tx.cache.get('probe:c', 60_000, load('before a change', calls));
+      tx.cache.invalidate('probe:unrelated-but-a-change');
+    });
+    expect(await db.cache.get('probe:c', 60_000, load('after', calls))).toBe('after');
+  });
+
+  it('reads what is cached from inside a transaction', async () => {
+    const calls: string[] = [];
+    await db.cache.get('probe:d', 60_000, load('cached', calls));
+    await withTx(db, async (tx) => {
+      expect(await tx.cache.get('probe:d', 60_000, load('not needed', calls))).toBe('cached');
+    });
+    expect(calls).toEqual(['cached']);
+  });
+});

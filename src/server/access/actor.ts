@@ -48,19 +48,20 @@ const orgOfRun = new WeakMap<object, Promise<Org>>();
 
 /**
  * The company structure, cached briefly (see db/cache.ts) and kept for the rest of the request. Read first
- * inside a transaction, it is read there and kept for that run only: the transaction may be rolled back
- * and run again (db/tx.ts), and what it read is not the request's to keep.
+ * inside a transaction (through the transaction's view of the cache), it is kept for that run only: the
+ * transaction may be rolled back and run again (db/tx.ts), and what it read is not the request's to keep.
  */
 export function actorOrg(db: Db, actor: Actor): Promise<Org> {
   if (actor.org) return actor.org;
+  const read = () => db.cache.get('org', CACHE_TTL_MS, () => loadOrg(db));
   if (!db.kysely.isTransaction) {
-    actor.org = db.cache.get('org', CACHE_TTL_MS, () => loadOrg(db));
+    actor.org = read();
     return actor.org;
   }
   const run = db.committed ?? db.kysely;
   let org = orgOfRun.get(run);
   if (!org) {
-    org = loadOrg(db);
+    org = read();
     orgOfRun.set(run, org);
   }
   return org;

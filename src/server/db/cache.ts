@@ -13,23 +13,63 @@ import {
  * field definitions, the company structure). Entries live `ttlMs` at most, so a change made by another
  * server process is seen within that time; a change made here drops the entries at once.
  */
-export class QueryCache {
+export class QueryCache implements CacheView {
   readonly #entries = new Map<string, { expires: number; value: Promise<unknown> }>();
+  /** Counts invalidations: a value loaded before one may be stale. */
+  #invalidations = 0;
 
   get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> {
-    const now = Date.now();
-    const hit = this.#entries.get(key);
-    if (hit && hit.expires > now) return hit.value as Promise<T>;
+    const hit = this.peek<T>(key);
+    if (hit) return hit;
     const value = load();
-    this.#entries.set(key, { expires: now + ttlMs, value });
-    value.catch(() => this.#entries.delete(key));
+    this.#keep(key, ttlMs, value);
     return value;
   }
 
   /** Drops every entry whose key starts with `prefix`. */
   invalidate(prefix: string): void {
+    this.#invalidations += 1;
     for (const key of this.#entries.keys()) if (key.startsWith(prefix)) this.#entries.delete(key);
   }
+
+  /** The cached value, if any and fresh. */
+  peek<T>(key: string): Promise<T> | undefined {
+    const hit = this.#entries.get(key);
+    return hit && hit.expires > Date.now() ? (hit.value as Promise<T>) : undefined;
+  }
+
+  /** The view a transaction's handle has; `committed` is the transaction's after-commit list. */
+  forTransaction(committed: (() => void)[]): CacheView {
+    return {
+      get: <T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T> => {
+        const hit = this.peek<T>(key);
+        if (hit) return hit;
+        // A transaction reads its own uncommitted writes, and those of the transactions that share its
+        // commit (group-commit.ts); any of them may yet be rolled back. So what it loads is kept for
+        // others only once it has committed, and only if nothing was invalidated since the load.
+        const since = this.#invalidations;
+        const value = load();
+        committed.push(() => {
+          if (this.#invalidations === since && !this.peek(key)) this.#keep(key, ttlMs, value);
+        });
+        return value;
+      },
+      invalidate: (prefix) => this.invalidate(prefix),
+      forTransaction: (list) => this.forTransaction(list),
+    };
+  }
+
+  #keep(key: string, ttlMs: number, value: Promise<unknown>): void {
+    this.#entries.set(key, { expires: Date.now() + ttlMs, value });
+    value.catch(() => this.#entries.delete(key));
+  }
+}
+
+/** What a Db handle offers of the cache: the whole of it, or a transaction's view (see forTransaction). */
+export interface CacheView {
+  get<T>(key: string, ttlMs: number, load: () => Promise<T>): Promise<T>;
+  invalidate(prefix: string): void;
+  forTransaction(committed: (() => void)[]): CacheView;
 }
 
 export const CACHE_TTL_MS = 2000;

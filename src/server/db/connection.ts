@@ -4,7 +4,7 @@ import path from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
 import pg from 'pg';
-import { CacheInvalidationPlugin, QueryCache } from './cache.js';
+import { CacheInvalidationPlugin, type CacheView, QueryCache } from './cache.js';
 import { GroupCommit } from './group-commit.js';
 import type { DB } from './schema.js';
 import { withStatementCache } from './sqlite-statements.js';
@@ -15,8 +15,8 @@ export type Dialect = 'sqlite' | 'postgres';
 export interface Db {
   kysely: Kysely<DB>;
   dialect: Dialect;
-  /** Shared by the handle and its transactions: see cache.ts. */
-  cache: QueryCache;
+  /** See cache.ts; a transaction's handle has the transaction's view of it. */
+  cache: CacheView;
   /** Shared by the handle and its transactions: local delivery of live changes (see live/changes.ts). */
   live: EventEmitter;
   /** Inside a transaction opened by withTx: callbacks to run once it commits. */

@@ -104,6 +104,7 @@ export class GroupCommit {
         const tx = (committed: (() => void)[], last: (() => Promise<void>)[]): Db => ({
           ...db,
           kysely: trx,
+          cache: db.cache.forTransaction(committed),
           committed,
           beforeCommit: last,
           outside: this.kysely,

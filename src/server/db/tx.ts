@@ -13,7 +13,9 @@ export async function withTx<T>(db: Db, fn: (tx: Db) => Promise<T>): Promise<T> 
   const committed: (() => void)[] = [];
   const result = await db.kysely
     .transaction()
-    .execute((trx) => fn({ ...db, kysely: trx, committed, outside: db.kysely }));
+    .execute((trx) =>
+      fn({ ...db, kysely: trx, cache: db.cache.forTransaction(committed), committed, outside: db.kysely }),
+    );
   for (const run of committed) run();
   return result;
 }

@@ -127,7 +127,7 @@ export async function createRecord(ctx: Ctx, d: EntityDescriptor, body: unknown)
 
 /**
  * A record write's transaction. The company structure is fetched first, from the cache as a rule: the
- * rights checks inside need it, and a transaction never reads it from the cache (see actorOrg).
+ * rights checks inside need it, and what a transaction reads it keeps for itself (see actorOrg).
  */
 async function recordTx<T>(ctx: Ctx, fn: (db: Db) => Promise<T>): Promise<T> {
   if (!ctx.actor.isAdmin && !ctx.db.kysely.isTransaction) await actorOrg(ctx.db, ctx.actor);
