@@ -11,12 +11,14 @@ import { onRecordWrite, type RecordWrite } from '../records/write-hooks.js';
  */
 export async function activitiesFollowRecord(ctx: Ctx, write: RecordWrite): Promise<void> {
   const entity = write.descriptor.entity;
-  if (!(ACTIVITY_OWNERS as readonly string[]).includes(entity)) return;
+  // a new record has no activities yet
+  if (write.action === 'created' || !(ACTIVITY_OWNERS as readonly string[]).includes(entity)) return;
   const owner = entity as ActivityOwner;
   const k = ctx.db.kysely;
-  const mine = k.selectFrom('activities').where('owner_entity', '=', owner).where('owner_id', '=', write.id);
+  const mine = () =>
+    k.selectFrom('activities').where('owner_entity', '=', owner).where('owner_id', '=', write.id);
   if (write.action === 'deleted') {
-    const gone = await mine
+    const gone = await mine()
       .select(['id', 'owner_entity', 'owner_id', 'owner_responsible_id', 'responsible_id'])
       .execute();
     if (!gone.length) return;
@@ -34,7 +36,7 @@ export async function activitiesFollowRecord(ctx: Ctx, write: RecordWrite): Prom
   const before = write.before?.responsibleId;
   const after = write.after?.responsibleId;
   if (write.action !== 'updated' || typeof after !== 'number' || before === after) return;
-  const affected = await mine.select('responsible_id').distinct().execute();
+  const affected = await mine().select('responsible_id').distinct().execute();
   if (!affected.length) return;
   await k
     .updateTable('activities')

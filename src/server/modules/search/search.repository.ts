@@ -1,6 +1,7 @@
 import { type Expression, type SqlBool, sql } from 'kysely';
 import type { RecordEntity } from '../../../shared/access.js';
 import type { Db } from '../../db/connection.js';
+import { insertRows } from '../../db/statements.js';
 
 /**
  * The full-text index behind one set of functions: SQLite FTS5 or PostgreSQL tsvector. Documents are
@@ -40,10 +41,18 @@ export async function indexDoc(
     const rowid = rowidOf(entity, id);
     const write = async () => {
       if (!fresh) await sql`delete from search_docs where rowid = ${rowid}`.execute(db.kysely);
-      await sql`insert into search_docs(rowid, entity_type, entity_id, responsible_id, owner, title, body)
-        values (${rowid}, ${entity}, ${id}, ${responsibleId}, ${`u${responsibleId}`}, ${doc.title}, ${doc.body})`.execute(
-        db.kysely,
-      );
+      // through the write path's kept statement text (db/statements.ts): one a record write
+      await insertRows(db, 'search_docs', [
+        {
+          rowid,
+          entity_type: entity,
+          entity_id: id,
+          responsible_id: responsibleId,
+          owner: `u${responsibleId}`,
+          title: doc.title,
+          body: doc.body,
+        },
+      ]);
     };
     return lastInTransaction(db, write);
   }
