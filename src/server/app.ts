@@ -42,8 +42,10 @@ export async function createApp({ db, config, https }: AppOptions): Promise<Fast
   app.addHook('preClose', async () => {
     closing = true;
   });
-  app.addHook('onSend', async (_req, reply) => {
+  // a callback hook, not an async one: it runs on every answer, and a promise each is not free
+  app.addHook('onSend', (_req, reply, payload, done) => {
     if (closing) reply.header('connection', 'close');
+    done(null, payload);
   });
 
   await app.register(helmet, { contentSecurityPolicy: false, global: true });

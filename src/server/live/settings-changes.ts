@@ -15,11 +15,12 @@ const READS = new Set(['GET', 'HEAD', 'OPTIONS']);
  * has committed; the event carries nothing but its kind.
  */
 export function publishSettingsWrites(app: FastifyInstance, db: Db): void {
-  app.addHook('onResponse', async (req, reply) => {
-    if (READS.has(req.method) || reply.statusCode >= 300) return;
-    if (!SETTINGS_ROUTES.test(req.url) && !BITRIX24_SETTINGS.test(req.url)) return;
-    await publishChange(db, { kind: 'settings', id: 0, action: 'updated', everyone: true }).catch((err) =>
-      req.log.warn({ err }, 'settings change not published'),
-    );
+  // a callback hook, not an async one: it runs on every answer and rarely has anything to do
+  app.addHook('onResponse', (req, reply, done) => {
+    if (READS.has(req.method) || reply.statusCode >= 300) return done();
+    if (!SETTINGS_ROUTES.test(req.url) && !BITRIX24_SETTINGS.test(req.url)) return done();
+    publishChange(db, { kind: 'settings', id: 0, action: 'updated', everyone: true })
+      .catch((err) => req.log.warn({ err }, 'settings change not published'))
+      .finally(done);
   });
 }
